@@ -1,0 +1,1 @@
+"""Typed values shared by every stage: documents, spans and facts."""
