@@ -1,0 +1,324 @@
+"""Rows of main-indicator tables (主要指标表) as Indicator facts.
+
+Rows are segmented by content, not by fixed positions: a row starts at its sequence number,
+its name is the first name-like cell, category cells (``绿色生态(8``, ``经济发展`` + ``6``) sit
+before the number or right after it, and value cells are mapped onto the header's value columns
+— a cell such as ``年均增长4.5%左右`` that spans the target and growth columns is recognised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from planwatch.extract.cellvalue import CellReading, read_cell
+from planwatch.extract.tablegrid import (
+    Column,
+    Grid,
+    Tok,
+    build_columns,
+    find_flat_headers,
+    header_role,
+    txt_cells,
+)
+from planwatch.model.document import Block, BlockKind, Span
+from planwatch.model.facts import CellValue, Evidence, Facts, Growth, Indicator, TargetValue, Warning_
+from planwatch.parse.boilerplate import Role
+from planwatch.parse.outline import match_heading
+from planwatch.parse.parsed import Parsed
+
+_ATTR = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
+_FRAGMENTS = {"年均", "增长", "增速", "指标", "属性", "性质", "名称", "绝对值", "目标值", "目标", "实际", "预计", "基期值", "计量"}
+_UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,10})[)）]?$")
+_CATEGORY = re.compile(r"^([\u4e00-\u9fff]{1,8})[(（]?(\d{1,2})?[)）]?$")
+_REDUCTION_NAME = re.compile(r"降幅|降低|下降|减少|削减")
+_GROWTH_NAME = re.compile(r"增长率|增速|年均增长")
+_VALUE_START = re.compile(r"^(?:年均|增长|控制|保持|不低于|不高于|不超过|降低|下降|提高|稳定|达到.*要求|完成.*(?:目标|任务))")
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：]?")
+
+
+def _is_seq(tok: Tok, expected: int) -> bool:
+    return tok.text == str(expected)
+
+
+def _name_like(text: str) -> bool:
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if cjk < 2 or text in _ATTR or _VALUE_START.match(text) or re.fullmatch(r"[ⅠⅡⅢⅣⅤ].*", text):
+        return False
+    return read_cell(text).value is None or cjk >= 4
+
+
+def _category_like(text: str) -> bool:
+    return bool(_CATEGORY.match(text)) and text not in _ATTR and not _UNIT_TAIL.search(text.rstrip("0123456789"))
+
+
+def _clean_category(text: str) -> str:
+    m = _CATEGORY.match(text)
+    return m.group(1) if m else text
+
+
+def split_name_unit(text: str) -> tuple[str, str | None]:
+    """'森林覆盖率(%' → ('森林覆盖率', '%'); an inner parenthesis stays in the name."""
+    m = _UNIT_TAIL.search(text)
+    if m and m.start() > 0:
+        inner = m.group(1)
+        if not re.search(r"[、，,]", inner) and len(inner) <= 8:
+            return text[: m.start()], inner
+    return text, None
+
+
+def _segment(cells: list[Tok], has_attr: bool) -> list[tuple[list[Tok], list[Tok]]]:
+    """Split data cells into rows: (category cells before the number, row cells from the number)."""
+    rows: list[tuple[list[Tok], list[Tok]]] = []
+    expected = 1
+    pending: list[Tok] = []
+    cur: list[Tok] | None = None
+    i = 0
+    while i < len(cells):
+        tok = cells[i]
+        nxt = cells[i + 1].text if i + 1 < len(cells) else ""
+        nxt2 = cells[i + 2].text if i + 2 < len(cells) else ""
+        starts = _is_seq(tok, expected) and (_name_like(nxt) or (_category_like(nxt) and _name_like(nxt2)))
+        if starts:
+            if cur is not None:
+                rows.append((pending, cur))
+            pending_now = pending if cur is None else []
+            cur = [tok]
+            pending = pending_now
+            expected += 1
+            i += 1
+            continue
+        if cur is None:
+            if expected == 1 and tok.text.isdigit() and int(tok.text) > 1 and _name_like(nxt):
+                expected = int(tok.text)  # a table continued from an earlier page
+                continue
+            pending.append(tok)
+        elif has_attr and cur and cur[-1].text in _ATTR and _category_like(tok.text):
+            rows.append(([], cur))
+            cur, pending = None, [tok]
+            while i + 1 < len(cells) and not _is_seq(cells[i + 1], expected) and _category_like(cells[i + 1].text):
+                i += 1
+                pending.append(cells[i])
+        else:
+            cur.append(tok)
+        i += 1
+    if cur is not None:
+        rows.append((pending, cur))
+    return rows
+
+
+def _value_columns(columns: Sequence[Column]) -> list[Column]:
+    return [c for c in columns if c.role in ("value", "growth", "unit")]
+
+
+def _assign(values: list[Tok], cols: list[Column]) -> dict[int, Tok]:
+    """Map value cells onto value columns, letting a growth-target cell span target and growth."""
+    out: dict[int, Tok] = {}
+    j = 0
+    for i, tok in enumerate(values):
+        if j >= len(cols):
+            break
+        out[j] = tok
+        remaining_tokens = len(values) - i - 1
+        remaining_cols = len(cols) - j - 1
+        spans = (
+            cols[j].role == "value"
+            and cols[j].target
+            and j + 1 < len(cols)
+            and cols[j + 1].role == "growth"
+            and remaining_tokens < remaining_cols
+            and read_cell(tok.text).kind == "growth"
+        )
+        j += 2 if spans else 1
+    return out
+
+
+def _baseline(row: dict[int, Tok], cols: list[Column], plan_start: int | None) -> tuple[CellValue, list[dict[str, object]]]:
+    values: list[dict[str, object]] = []
+    candidates: list[tuple[int, CellValue]] = []
+    for j, col in enumerate(cols):
+        if col.role != "value":
+            continue
+        tok = row.get(j)
+        text = tok.text if tok else None
+        reading = read_cell(text) if text else None
+        values.append({"year": col.year, "label": col.label, "text": text, "value": reading.value if reading else None})
+        if not col.target:
+            candidates.append((j, CellValue(year=col.year, text=text, value=reading.value if reading else None)))
+    if not candidates:
+        return CellValue(year=plan_start - 1 if plan_start else None), values
+    latest = candidates[-1][1]
+    if latest.value is None:
+        for _, cv in reversed(candidates):
+            if cv.value is not None:
+                return cv, values
+    return latest, values
+
+
+def _target(row: dict[int, Tok], cols: list[Column], name: str, plan_end: int | None) -> TargetValue:
+    for j, col in enumerate(cols):
+        if col.role == "value" and col.target:
+            tok = row.get(j)
+            if tok is None:
+                return TargetValue(year=col.year or plan_end)
+            r = read_cell(tok.text)
+            if r.empty:
+                return TargetValue(year=col.year or plan_end, text=tok.text)
+            kind = r.kind
+            if kind == "level" and _REDUCTION_NAME.search(name):
+                kind = "reduction"
+            elif kind == "level" and r.value is not None and _GROWTH_NAME.search(name) and not r.cumulative:
+                kind = "growth"
+            tv = TargetValue(year=col.year or plan_end, text=tok.text, value=r.value, low=r.low, high=r.high,
+                             qualifier=r.qualifier, kind=kind)
+            if r.cumulative:
+                tv = TargetValue(**tv.model_dump(), cumulative=True)
+            return tv
+    return TargetValue(year=plan_end)
+
+
+def _growth(row: dict[int, Tok], cols: list[Column]) -> Growth:
+    for j, col in enumerate(cols):
+        if col.role == "growth":
+            tok = row.get(j)
+            if tok is None:
+                return Growth()
+            r: CellReading = read_cell(tok.text)
+            extra = {"qualifier": r.qualifier} if r.qualifier not in (None, "exact", "qualitative") else {}
+            if r.low is not None:
+                extra.update({"low": r.low, "high": r.high})
+            return Growth(text=tok.text, value=r.value, cumulative=r.cumulative, **extra)
+    return Growth()
+
+
+def rows_to_indicators(grid: Grid, text: str, plan: tuple[int, int] | None, facts: Facts) -> None:
+    """Turn a grid's rows into Indicator facts (rows it cannot read become warnings)."""
+    cols = _value_columns(grid.columns)
+    has_attr = any(c.role == "attribute" for c in grid.columns)
+    plan_start, plan_end = plan if plan else (None, None)
+    if plan_end is None:
+        plan_end = max((c.year for c in cols if c.target and c.year), default=None)
+    category: str | None = None
+    for before, row in _segment(grid.cells, has_attr):
+        seq = int(row[0].text)
+        rest = row[1:]
+        cats = [t for t in before if _category_like(t.text)]
+        k = 0
+        while k < len(rest) - 1 and _category_like(rest[k].text) and _name_like(rest[k + 1].text) and not _UNIT_TAIL.search(rest[k].text):
+            cats.append(rest[k])
+            k += 1
+        if k >= len(rest) or not _name_like(rest[k].text):
+            facts.warnings.append(Warning_(line=row[0].line, stage="indicators", message=f"row {seq}: no indicator name found"))
+            continue
+        if cats:
+            raw_cat = _clean_category(cats[-1].text)
+            category = raw_cat if len(raw_cat) >= 2 else None
+        name, unit = split_name_unit(rest[k].text)
+        after = rest[k + 1 :]
+        attribute = None
+        if after and after[-1].text in _ATTR:
+            attribute = _ATTR[after[-1].text]
+            after = after[:-1]
+        assigned = _assign(after, cols)
+        for j, col in enumerate(cols):
+            if col.role == "unit" and j in assigned:
+                unit = assigned[j].text or unit
+        baseline, values = _baseline(assigned, cols, plan_start)
+        last = row[-1]
+        start = row[0].start
+        extra: dict[str, object] = {"values": values} if len([v for v in values]) > 2 else {}
+        if cats and cats[-1].text != category:
+            extra["category_cell"] = cats[-1].text
+        facts.indicators.append(
+            Indicator(
+                seq=seq, category=category, name=name, unit=unit, attribute=attribute,  # type: ignore[arg-type]
+                baseline=baseline, target=_target(assigned, cols, name, plan_end), growth=_growth(assigned, cols),
+                evidence=Evidence(start=start, end=last.end, quote=text[start : last.end]),
+                table=grid.title, **extra,
+            )
+        )
+
+
+def _flat_grids(parsed: Parsed) -> list[Grid]:
+    blocks, roles = parsed.doc.blocks, parsed.roles
+    plan_end = parsed.info.period[1] if parsed.info.period else None
+    grids = []
+    for start in find_flat_headers(blocks, roles):
+        cells = txt_cells(blocks, roles, start, grouped=parsed.doc.format == "txt")
+        header: list[Tok] = []
+        k = 0
+        while k < len(cells) and (header_role(cells[k].text) or cells[k].text in _FRAGMENTS or re.fullmatch(r"(?:19|20)\d{2}年?", cells[k].text)):
+            header.append(cells[k])
+            k += 1
+        columns = build_columns(header, plan_end)
+        data: list[Tok] = []
+        note = None
+        for tok in cells[k:]:
+            if _NOTE.match(tok.text):
+                note = tok.text
+                break
+            if len(tok.text) > 40 or re.search(r"[。；]", tok.text) or (len(tok.text) > 6 and match_heading_text(tok.text)):
+                break
+            data.append(tok)
+        title = _title_before(parsed, start)
+        grids.append(Grid(columns, data, title=title, note=note, header_line=blocks[start].line))
+    return grids
+
+
+def match_heading_text(text: str) -> bool:
+    """True for a line that starts a new section (第X章, 专栏, 一、…)."""
+    return match_heading(Block(BlockKind.PARAGRAPH, text, Span(0, len(text)), 0)) is not None or text.startswith("专栏")
+
+
+def _title_before(parsed: Parsed, start: int) -> str | None:
+    for i in range(start - 1, max(-1, start - 6), -1):
+        t = parsed.doc.blocks[i].text
+        if "指标" in t and len(t) <= 60:
+            return re.sub(r"^\s*(?:表\s*)?\d+\s+", "", t).strip()
+    return None
+
+
+def _real_grids(parsed: Parsed) -> list[Grid]:
+    plan_end = parsed.info.period[1] if parsed.info.period else None
+    tables: dict[int, list[int]] = {}
+    for i, b in enumerate(parsed.doc.blocks):
+        if b.kind == BlockKind.TABLE_ROW and b.table is not None and parsed.roles[i] == Role.BODY:
+            tables.setdefault(b.table, []).append(i)
+    grids = []
+    for rows in tables.values():
+        header: list[Tok] = []
+        data: list[Tok] = []
+        in_header = True
+        for r, i in enumerate(rows):
+            b = parsed.doc.blocks[i]
+            toks = [Tok(re.sub(r"\s+", "", c.text), c.span.start, c.span.end, r, b.line) for c in b.cells if c.text.strip()]
+            roles = [header_role(t.text) or (t.text in _FRAGMENTS) for t in toks]
+            if in_header and toks and sum(1 for x in roles if x) >= max(2, len(toks) // 2):
+                header.extend(toks)
+                continue
+            in_header = False
+            data.extend(toks)
+        columns = build_columns(header, plan_end)
+        if not any(c.role == "name" for c in columns) or not any(c.role in ("value", "growth") for c in columns):
+            continue
+        first = parsed.doc.blocks[rows[0]]
+        title = _title_before(parsed, rows[0])
+        grids.append(Grid(columns, data, title=title, rows_known=True, header_line=first.line))
+    return grids
+
+
+def _is_main_table(grid: Grid) -> bool:
+    roles = {c.role for c in grid.columns}
+    if "name" not in roles:
+        return False
+    has_target = any(c.role == "value" and c.target for c in grid.columns)
+    return ("attribute" in roles and (has_target or "growth" in roles)) or (
+        has_target and "growth" in roles
+    ) or bool(grid.title and "主要指标" in grid.title and has_target)
+
+
+def extract_indicators(parsed: Parsed, facts: Facts) -> None:
+    """Every row of every main-indicator table in the document."""
+    grids = [g for g in _real_grids(parsed) + _flat_grids(parsed) if _is_main_table(g)]
+    for g in grids:
+        rows_to_indicators(g, parsed.doc.text, parsed.info.period, facts)

@@ -1,0 +1,209 @@
+"""Document metadata per FACTS.md: kind, title, region, issuer, 发文字号, published date, plan period.
+
+Sources, in order of trust: explicit metadata lines (发文字号: / 发文机关: / 发布日期:), the page's
+来源/时间 line, the title block at the top of the body, the signature at the end of a notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planwatch.model.document import Block, Document
+from planwatch.model.facts import DocumentInfo, Kind
+from planwatch.normalize.periods import find_dates, parse_date, plan_period
+from planwatch.normalize.regions import region_of_title
+from planwatch.parse.boilerplate import Role
+
+_DOC_NUMBER = re.compile(
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号"
+)
+_FIELD = re.compile(
+    r"(来\s*源|时\s*间|发布时间|发布日期|成文日期|印发日期|发文字号|文\s*号|发文机关|发布机构)\s*[:：]\s*"
+)
+_ORGAN = re.compile(r"(?:人民政府|人民代表大会常务委员会|政府|办公室|办公厅|委员会|局|厅|委|署)$")
+_WEB_PUBLISHER = re.compile(r"政务服务|数据|信息中心|网站|门户|网信|融媒体|电子政务")
+_MEDIA = re.compile(r"日报|晚报|报社|报$|新闻|电视台|广播|通讯社|客户端|新华社|杂志|网$")
+_ISSUER_OK = re.compile(r"人民政府|政府|办公室|办公厅|委员会|发展和改革|发改|人大|政协|局|厅|委")
+_TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*(?:\d{4}\s*年|\d{1,2}\s*月|日)[^()（）]*[)）]\s*$")
+_PAGE_DATE = re.compile(r"\d{1,2}:\d{2}|来\s*源|发布|时间")
+_CONNECTORS = tuple("的和与及之在对、,，暨")
+_KIND_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("task_division", re.compile(r"任务分工|分工方案|责任分工|任务清单|责任清单|分解方案")),
+    ("work_report", re.compile(r"政府工作报告|工作报告")),
+    ("bulletin", re.compile(r"统计公报|公报")),
+    ("plan", re.compile(r"规划|纲要|行动计划|实施方案|计划")),
+)
+
+
+@dataclass(frozen=True)
+class _Fields:
+    values: dict[str, str]
+
+
+def _meta_fields(blocks: Sequence[Block], roles: Sequence[Role], limit: int = 40) -> dict[str, str]:
+    """'来源: X 时间: Y' style fields from the top of the page (several may share one line)."""
+    out: dict[str, str] = {}
+    for b, _role in list(zip(blocks, roles, strict=True))[:limit]:
+        hits = list(_FIELD.finditer(b.text))
+        for k, m in enumerate(hits):
+            end = hits[k + 1].start() if k + 1 < len(hits) else len(b.text)
+            value = b.text[m.end() : end].strip()
+            name = re.sub(r"\s+", "", m.group(1))
+            # "发文机关: X 主题分类: Y" — a value ends at two or more spaces followed by a label-like word
+            value = re.split(r"\s{2,}|\s+(?=[\u4e00-\u9fff]{2,6}[:：])", value)[0].strip()
+            if value and name not in out:
+                out[name] = value
+    return out
+
+
+def _cjk_join(text: str) -> str:
+    return re.sub(r"(?<=[\u4e00-\u9fff《》“”（）()])\s+(?=[\u4e00-\u9fff《》“”（）()])", "", text).strip()
+
+
+def _balanced(text: str) -> bool:
+    return text.count("《") <= text.count("》") and text.count("“") <= text.count("”") and (
+        text.count("(") + text.count("（") <= text.count(")") + text.count("）")
+    )
+
+
+def _title_block(blocks: Sequence[Block], roles: Sequence[Role]) -> tuple[str, int] | None:
+    """The title at the top of the body: first body lines, joined while they continue each other."""
+    start = None
+    for i, (b, r) in enumerate(zip(blocks, roles, strict=True)):
+        if i > 40:
+            break
+        if r != Role.BODY or len(b.text) > 80 or b.text.startswith(("——", "--")):
+            continue
+        if _ORGAN.search(b.text) and len(b.text) <= 20 and not _KIND_RULES_ANY.search(b.text):
+            continue  # the issuing organ's letterhead above a notice title
+        if find_dates(b.text) and len(b.text) <= 40 and not re.search(r"[规划纲要报告方案通知]", b.text):
+            continue
+        start = i
+        break
+    if start is None:
+        return None
+    title = blocks[start].text
+    j = start + 1
+    while j < len(blocks) and j <= start + 5:
+        nxt = blocks[j].text
+        if roles[j] != Role.BODY or len(nxt) > 40 or re.search(r"[。；;]", nxt):
+            break
+        if nxt.startswith(("——", "--")) or not _balanced(title) or title.endswith(_CONNECTORS) or re.match(
+            r"^[(（]\s*\d{4}", nxt
+        ):
+            title += nxt
+            j += 1
+            continue
+        break
+    return title, start
+
+
+_KIND_RULES_ANY = re.compile("|".join(p.pattern for _, p in _KIND_RULES))
+
+
+def _clean_title(title: str) -> str:
+    title = _cjk_join(title)
+    title = _TRAILING_NOTE.sub("", title)
+    m = re.match(r"^.*?(?:关于)?印发\s*(.+?)\s*的通知$", title)
+    if m:
+        inner = m.group(1).strip()
+        if inner.startswith("《") and inner.endswith("》"):
+            inner = inner[1:-1]
+        title = inner
+    return title.strip()
+
+
+def _kind(title: str, text: str, fields: dict[str, str]) -> Kind:
+    for kind, pattern in _KIND_RULES:
+        if pattern.search(title):
+            if kind == "plan" and re.search(r"分工|责任", title):
+                return "task_division"
+            return kind
+    if len(re.findall(r"牵\s*头\s*单\s*位", text)) >= 3:
+        return "task_division"
+    source = fields.get("来源", "")
+    if _MEDIA.search(source) or re.search(r"记者|通讯员|编辑[:：]|综述|讯\s", text[:3000]):
+        return "news"
+    return "other"
+
+
+def _issuer(kind: Kind, fields: dict[str, str], blocks: Sequence[Block], roles: Sequence[Role], title_at: int | None) -> str | None:
+    if fields.get("发文机关"):
+        return fields["发文机关"]
+    if title_at is not None:
+        for i in range(max(0, title_at - 3), title_at):
+            t = blocks[i].text
+            if roles[i] == Role.BODY and len(t) <= 20 and _ORGAN.search(t):
+                return t
+    source = fields.get("来源", "").strip()
+    if source and not _WEB_PUBLISHER.search(source):
+        if kind == "news" and (_MEDIA.search(source) or _ISSUER_OK.search(source)):
+            return source
+        if _ISSUER_OK.search(source):
+            return source
+    return None
+
+
+def _published(fields: dict[str, str], doc: Document, blocks: Sequence[Block], roles: Sequence[Role]) -> str | None:
+    for key in ("发布日期", "发布时间", "时间", "印发日期", "成文日期"):
+        d = parse_date(fields.get(key, ""))
+        if d:
+            return d.isoformat()
+    for key in ("meta_PubDate", "pdf_creationdate"):
+        raw = doc.meta.get(key)
+        if isinstance(raw, str):
+            d = parse_date(raw)
+            if d:
+                return d.isoformat()
+    # A page's date line: a date next to a clock time or a 来源/发布 label, near the top.
+    top = list(zip(blocks, roles, strict=True))[:15]
+    for b, r in top:
+        if r in (Role.BODY, Role.META) and len(b.text) <= 80 and _PAGE_DATE.search(b.text):
+            found = find_dates(b.text)
+            if found:
+                return found[0][0].isoformat()
+    return None
+
+
+def _doc_number(fields: dict[str, str], text: str) -> str | None:
+    for key in ("发文字号", "文号"):
+        m = _DOC_NUMBER.search(fields.get(key, ""))
+        if m:
+            return re.sub(r"\s+", "", m.group(0))
+    head = text[: max(2000, len(text) // 10)]
+    for m in _DOC_NUMBER.finditer(head):
+        before = head[max(0, m.start() - 2) : m.start()]
+        if "《" not in before and "(" not in before[-1:]:
+            return re.sub(r"\s+", "", m.group(0))
+    return None
+
+
+def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
+    """Everything FACTS.md's ``document`` object asks for."""
+    blocks = doc.blocks
+    fields = _meta_fields(blocks, roles)
+    found = _title_block(blocks, roles)
+    title = _clean_title(found[0]) if found else None
+    if not title:
+        html_title = doc.meta.get("html_title") or doc.meta.get("docx_title")
+        title = _clean_title(str(html_title)) if html_title else None
+    kind = _kind(title or "", doc.text, fields)
+    region = None
+    if title:
+        region = region_of_title(title)
+        if region is None and "——" in title:
+            region = region_of_title(title.split("——", 1)[1])
+    period = None
+    if kind == "plan":
+        period = plan_period(title or "") or plan_period(doc.text[:5000])
+    return DocumentInfo(
+        kind=kind,
+        title=title,
+        region=region,
+        issuer=_issuer(kind, fields, blocks, roles, found[1] if found else None),
+        doc_number=_doc_number(fields, doc.text),
+        published=_published(fields, doc, blocks, roles),
+        period=period,
+    )

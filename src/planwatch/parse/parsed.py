@@ -1,0 +1,20 @@
+"""The parse stage's output, the extractors' input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planwatch.model.document import Document
+from planwatch.model.facts import DocumentInfo
+from planwatch.parse.boilerplate import Role
+from planwatch.parse.outline import Node
+
+
+@dataclass
+class Parsed:
+    """A read document with its block roles, heading tree and metadata."""
+
+    doc: Document
+    roles: list[Role]
+    outline: list[Node]
+    info: DocumentInfo
