@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planwatch.extract.indicators import extract_indicators
+from planwatch.extract.projects import extract_projects
+from planwatch.extract.tasks import extract_tasks
 from planwatch.ingest.registry import read_bytes, read_path
 from planwatch.model.document import Document
 from planwatch.model.facts import Facts, Heading
@@ -56,6 +58,8 @@ Step = Callable[[Parsed, Facts], None]
 STEPS: Sequence[tuple[str, Step]] = (
     ("outline", lambda p, f: f.outline.extend(outline_facts(p))),
     ("indicators", extract_indicators),
+    ("tasks", extract_tasks),
+    ("projects", extract_projects),
 )
 
 

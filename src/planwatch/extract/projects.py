@@ -1,0 +1,104 @@
+"""Key projects listed in 专栏 boxes.
+
+Two layouts occur: numbered items (``1.名称`` then a description, or ``6.名称。描述…`` on one line),
+and groups written ``X项目。A、B、C。``. In a group list, a 、 can also join parts of one project
+(``文化馆、图书馆总分馆项目``), so an item that does not end like a project name is joined to the next.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.lists import split_spans
+from planwatch.model.facts import Evidence, Facts, Project
+from planwatch.parse.outline import Node
+from planwatch.parse.parsed import Parsed
+
+_ITEM = re.compile(r"^(?:\d{1,3}\s*(?:[.．、](?![\d.．]))|[(（]\s*\d{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*、)\s*")
+_GROUP = re.compile(r"^(?P<group>[^。：:；;]{2,24}?(?:项目|工程|行动|计划|建设))\s*[。：:]\s*(?P<items>.+)$")
+_HEAD = re.compile(
+    r"(?:项目|工程|建设|治理|整治|改造|修复|[一二三四五六七八九十\d]期|园区|园|基地|平台|中心|变电站|站|厂|小镇|设施|系统|体系|"
+    r"储备库|库|场|线|网|馆群|示范区|产业园|集聚区|服务区|贸易区|景区|公园|学校|医院|村)$"
+)
+_TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
+
+
+def _complete(name: str) -> bool:
+    """Whether an enumerated item ends like a project name (a parenthesis after the head word is fine)."""
+    core = _TRAILING_PAREN.sub("", name).rstrip("等")
+    return "。" not in name and bool(_HEAD.search(core))
+
+
+def _join_fragments(items: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    carry: tuple[int, int] | None = None
+    for _item, s, e in items:
+        if carry is not None:
+            s = carry[0]
+        if _complete(text[s:e]):
+            out.append((text[s:e], s, e))
+            carry = None
+        else:
+            carry = (s, e)
+    if carry is not None:
+        out.append((text[carry[0] : carry[1]], carry[0], carry[1]))
+    return out
+
+
+def _numbered(parsed: Parsed, box: Node, facts: Facts) -> bool:
+    text = parsed.doc.text
+    found = False
+    for i in box.items:
+        b = parsed.doc.blocks[i]
+        m = _ITEM.match(b.text)
+        if not m:
+            continue
+        rest_start = b.span.start + m.end()
+        rest = text[rest_start : b.span.end]
+        stop = re.search(r"[。：:]", rest)
+        name = rest[: stop.start()] if stop else rest
+        name = name.strip()
+        if not name or len(name) > 60:
+            continue
+        start = rest_start + rest.find(name)
+        facts.projects.append(
+            Project(box=box.label, box_title=box.title, group=None, name=name,
+                    evidence=Evidence(start=start, end=start + len(name), quote=name))
+        )
+        found = True
+    return found
+
+
+def _grouped(parsed: Parsed, box: Node, facts: Facts) -> None:
+    """``X项目。A、B、C。`` lines; the box's list ends at the first line that is not such a list."""
+    text = parsed.doc.text
+    started = False
+    for i in box.items:
+        b = parsed.doc.blocks[i]
+        m = _GROUP.match(b.text)
+        group, offset, body = (m.group("group").strip(), b.span.start + m.start("items"), m.group("items")) if m else (
+            None, b.span.start, b.text)
+        items = [(n, s, e) for n, s, e in _join_fragments(split_spans(body, offset), text) if 2 <= len(n) <= 120]
+        complete = [it for it in items if _complete(it[0]) and len(it[0]) <= 80]
+        prose = group is None and "。" in b.text.rstrip("。")
+        if prose or not items or len(complete) < max(1, (len(items) + 1) // 2):
+            if started:
+                break
+            continue
+        started = True
+        for name, s, e in items:
+            if group is None and not _complete(name):
+                continue
+            facts.projects.append(
+                Project(box=box.label, box_title=box.title, group=group, name=name,
+                        evidence=Evidence(start=s, end=e, quote=text[s:e]))
+            )
+
+
+def extract_projects(parsed: Parsed, facts: Facts) -> None:
+    """Every project in every 专栏 box."""
+    for node in parsed.outline:
+        if node.kind != "box":
+            continue
+        if not _numbered(parsed, node, facts):
+            _grouped(parsed, node, facts)
