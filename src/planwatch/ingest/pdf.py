@@ -54,7 +54,8 @@ def _open(data: bytes, where: str) -> Any:
         _ = pdf.pages
         return pdf
     except Exception as exc:  # pdfminer raises a zoo of types
-        text = f"{type(exc).__name__} {exc}".lower()
+        chain = [exc, *exc.args, exc.__cause__, exc.__context__]
+        text = " ".join(f"{type(e).__name__} {e}" for e in chain if e is not None).lower()
         if "password" in text or "encrypt" in text:
             raise NoTextLayerError(
                 "the PDF is encrypted (password protected)",
@@ -123,11 +124,15 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int]]:
     prev: _Line | None = None
     for ln in lines:
         if prev is not None:
-            full = prev.x1 >= right - 1.6 * cw
+            full = prev.x1 >= right - 1.6 * cw or (
+                not prev.text.endswith(_SENTENCE_END + ("”", "）", ")"))
+                and prev.x1 >= left + 0.6 * (right - left)
+                and not _HEADING_START.match(ln.text)
+            )
             indented = ln.x0 > left + 1.2 * cw
             same_page_gap = ln.page == prev.page and ln.top - prev.bottom > 1.2 * lh
             heading_next = bool(_HEADING_START.match(ln.text)) and prev.text.endswith(_SENTENCE_END)
-            if not full or indented or same_page_gap or heading_next or _HEADING_START.match(prev.text) and not full:
+            if not full or indented or same_page_gap or heading_next:
                 out.append(("".join(cur), page))
                 cur, page = [], ln.page
         if cur and cur[-1][-1:].isascii() and ln.text[:1].isascii() and cur[-1][-1:].isalnum() and ln.text[:1].isalnum():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from planwatch.errors import ReadError
 from planwatch.ingest.encoding import decode_text, looks_binary
-from planwatch.model.document import Block, BlockKind, Document, Span
+from planwatch.model.document import Block, BlockKind, Cell, Document, Span
 
 EXTENSIONS = (".txt", ".md", ".text")
 
@@ -21,15 +21,41 @@ def score(path: Path, head: bytes) -> float:
     return 0.0
 
 
+def _cells(raw: str, pos: int) -> tuple[Cell, ...]:
+    """Tab-separated cells of a line, empty cells kept so that columns stay aligned."""
+    cells = []
+    offset = 0
+    for part in raw.rstrip("\r").split("\t"):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        start = pos + offset + lead
+        cells.append(Cell(text, Span(start, start + len(text))))
+        offset += len(part) + 1
+    return tuple(cells)
+
+
 def lines_to_blocks(text: str) -> list[Block]:
-    """One block per non-blank line; the span covers the line without surrounding whitespace."""
+    """One block per non-blank line; runs of two or more lines with two or more tabs are table rows."""
+    raw_lines = text.split("\n")
+    tabular = [raw.strip().count("\t") >= 2 for raw in raw_lines]
     blocks: list[Block] = []
     pos = 0
-    for lineno, raw in enumerate(text.split("\n"), start=1):
+    table = -1
+    for idx, raw in enumerate(raw_lines):
         stripped = raw.strip()
         if stripped:
             start = pos + (len(raw) - len(raw.lstrip()))
-            blocks.append(Block(BlockKind.PARAGRAPH, stripped, Span(start, start + len(stripped)), lineno))
+            span = Span(start, start + len(stripped))
+            in_run = tabular[idx] and (
+                (idx > 0 and tabular[idx - 1]) or (idx + 1 < len(raw_lines) and tabular[idx + 1])
+            )
+            if in_run:
+                if idx == 0 or not tabular[idx - 1]:
+                    table += 1
+                cells = _cells(raw, pos)
+                blocks.append(Block(BlockKind.TABLE_ROW, stripped, span, idx + 1, cells=cells, table=table))
+            else:
+                blocks.append(Block(BlockKind.PARAGRAPH, stripped, span, idx + 1))
         pos += len(raw) + 1
     return blocks
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planwatch.model.document import Block, Document
+from planwatch.model.document import Block, BlockKind, Document
 from planwatch.model.facts import DocumentInfo, Kind
 from planwatch.normalize.periods import find_dates, parse_date, plan_period
 from planwatch.normalize.regions import region_of_title
@@ -20,8 +20,14 @@ _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号"
 )
 _FIELD = re.compile(
-    r"(来\s*源|时\s*间|发布时间|发布日期|成文日期|印发日期|发文字号|文\s*号|发文机关|发布机构)\s*[:：]\s*"
+    r"(来\s*源|时\s*间|发布时间|发布日期|成文日期|印发日期|发文字号|文\s*号|发文机关|发布机构|标\s*题|名\s*称)\s*[:：]\s*"
 )
+_REGION_START = re.compile(r"^(?:(?:19|20)\d{2}\s*年)?\s*([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|自治旗|省|市|县|区|州|旗|盟))")
+_REGION_FOLLOW = re.compile(
+    r"^(?:国民经济|人民政府|人民代表|政府|关于|贯彻|统计|“|《|\d|第|上半年|下半年|全年|一季度|前三季度|“十|十[三四五]五|"
+    r"[\u4e00-\u9fff]{0,8}(?:规划|方案|报告|公报|计划|意见|通知))"
+)
+_SPEECH_SUBTITLE = re.compile(r"——[^——]*(?:在|于).*(?:会议|大会)上.*$")
 _ORGAN = re.compile(r"(?:人民政府|人民代表大会常务委员会|政府|办公室|办公厅|委员会|局|厅|委|署)$")
 _WEB_PUBLISHER = re.compile(r"政务服务|数据|信息中心|网站|门户|网信|融媒体|电子政务")
 _MEDIA = re.compile(r"日报|晚报|报社|报$|新闻|电视台|广播|通讯社|客户端|新华社|杂志|网$")
@@ -59,7 +65,9 @@ def _meta_fields(blocks: Sequence[Block], roles: Sequence[Role], limit: int = 40
 
 
 def _cjk_join(text: str) -> str:
-    return re.sub(r"(?<=[\u4e00-\u9fff《》“”（）()])\s+(?=[\u4e00-\u9fff《》“”（）()])", "", text).strip()
+    """Drop spaces a web page or PDF put between Chinese characters (and digits next to them)."""
+    text = re.sub(r"(?<=[\u4e00-\u9fff《》“”（）()])\s+(?=[\u4e00-\u9fff《》“”（）()\d])", "", text)
+    return re.sub(r"(?<=\d)\s+(?=[\u4e00-\u9fff])", "", text).strip()
 
 
 def _balanced(text: str) -> bool:
@@ -74,7 +82,9 @@ def _title_block(blocks: Sequence[Block], roles: Sequence[Role]) -> tuple[str, i
     for i, (b, r) in enumerate(zip(blocks, roles, strict=True)):
         if i > 40:
             break
-        if r != Role.BODY or len(b.text) > 80 or b.text.startswith(("——", "--")):
+        if r != Role.BODY or b.kind == BlockKind.TABLE_ROW or len(b.text) > 80 or b.text.startswith(("——", "--")):
+            continue
+        if _FIELD.match(b.text):
             continue
         if _ORGAN.search(b.text) and len(b.text) <= 20 and not _KIND_RULES_ANY.search(b.text):
             continue  # the issuing organ's letterhead above a notice title
@@ -105,6 +115,7 @@ _KIND_RULES_ANY = re.compile("|".join(p.pattern for _, p in _KIND_RULES))
 
 def _clean_title(title: str) -> str:
     title = _cjk_join(title)
+    title = _SPEECH_SUBTITLE.sub("", title)
     title = _TRAILING_NOTE.sub("", title)
     m = re.match(r"^.*?(?:关于)?印发\s*(.+?)\s*的通知$", title)
     if m:
@@ -129,7 +140,11 @@ def _kind(title: str, text: str, fields: dict[str, str]) -> Kind:
     return "other"
 
 
-def _issuer(kind: Kind, fields: dict[str, str], blocks: Sequence[Block], roles: Sequence[Role], title_at: int | None) -> str | None:
+def _issuer(
+    kind: Kind, fields: dict[str, str], blocks: Sequence[Block], roles: Sequence[Role], title_at: int | None,
+    region: str | None,
+) -> str | None:
+    """发文机关, the letterhead above the title, the page's 来源 (not a web publisher), the organ under the title."""
     if fields.get("发文机关"):
         return fields["发文机关"]
     if title_at is not None:
@@ -143,6 +158,13 @@ def _issuer(kind: Kind, fields: dict[str, str], blocks: Sequence[Block], roles: 
             return source
         if _ISSUER_OK.search(source):
             return source
+    if title_at is not None:
+        for i in range(title_at + 1, min(len(blocks), title_at + 3)):
+            t = blocks[i].text
+            if roles[i] == Role.BODY and len(t) <= 20 and _ORGAN.search(t) and not find_dates(t):
+                return t
+    if kind == "work_report" and region:
+        return region + "人民政府"
     return None
 
 
@@ -151,7 +173,7 @@ def _published(fields: dict[str, str], doc: Document, blocks: Sequence[Block], r
         d = parse_date(fields.get(key, ""))
         if d:
             return d.isoformat()
-    for key in ("meta_PubDate", "pdf_creationdate"):
+    for key in ("meta_PubDate", "pdf_creationdate", "docx_created"):
         raw = doc.meta.get(key)
         if isinstance(raw, str):
             d = parse_date(raw)
@@ -180,21 +202,32 @@ def _doc_number(fields: dict[str, str], text: str) -> str | None:
     return None
 
 
+def _region(title: str) -> str | None:
+    """The region a title names first: a known one from the gazetteer, else a name-shaped prefix."""
+    for part in [title, *title.split("——")[1:]]:
+        region = region_of_title(part)
+        if region:
+            return region
+    for part in [title, *title.split("——")[1:]]:
+        m = _REGION_START.match(part)
+        if m and _REGION_FOLLOW.match(part[m.end() :]):
+            return m.group(1)
+    return None
+
+
 def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
     """Everything FACTS.md's ``document`` object asks for."""
     blocks = doc.blocks
     fields = _meta_fields(blocks, roles)
     found = _title_block(blocks, roles)
     title = _clean_title(found[0]) if found else None
+    if fields.get("标题") and len(fields["标题"]) >= 4:
+        title = _clean_title(fields["标题"])
     if not title:
         html_title = doc.meta.get("html_title") or doc.meta.get("docx_title")
         title = _clean_title(str(html_title)) if html_title else None
     kind = _kind(title or "", doc.text, fields)
-    region = None
-    if title:
-        region = region_of_title(title)
-        if region is None and "——" in title:
-            region = region_of_title(title.split("——", 1)[1])
+    region = _region(title) if title else None
     period = None
     if kind == "plan":
         period = plan_period(title or "") or plan_period(doc.text[:5000])
@@ -202,7 +235,7 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
         kind=kind,
         title=title,
         region=region,
-        issuer=_issuer(kind, fields, blocks, roles, found[1] if found else None),
+        issuer=_issuer(kind, fields, blocks, roles, found[1] if found else None, region),
         doc_number=_doc_number(fields, doc.text),
         published=_published(fields, doc, blocks, roles),
         period=period,
