@@ -1,45 +1,23 @@
-"""The ``planwatch`` command line: thin commands over the library's services."""
+"""Document commands: read, outline, extract."""
 
 from __future__ import annotations
 
 import json
 import sys
-import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.tree import Tree
 
 from planwatch import batch
-from planwatch.errors import PlanWatchError
+from planwatch.cli.common import FilesArg, app, err, finish, out, run_files, settings
 from planwatch.model.document import Document
 from planwatch.pipeline import Parsed, extract_parsed, outline_facts, parse, read
 from planwatch.settings import Settings
-
-app = typer.Typer(
-    name="planwatch",
-    help="PlanWatch 规划实施监测评估系统 — read plans, extract facts with evidence, monitor implementation.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, highlight=False)
-T = TypeVar("T")
-
-
-class _State:
-    debug = False
-
-
-state = _State()
-FilesArg = Annotated[list[Path], typer.Argument(help="files or directories", show_default=False)]
 
 
 class TextFormat(StrEnum):
@@ -56,45 +34,6 @@ class FactsFormat(StrEnum):
     json = "json"
     table = "table"
     csv = "csv"
-
-
-@app.callback()
-def main_callback(
-    debug: Annotated[bool, typer.Option("--debug", help="show tracebacks for errors")] = False,
-) -> None:
-    """PlanWatch command line."""
-    state.debug = debug
-
-
-def _settings() -> Settings:
-    return Settings.from_env()
-
-
-def _fail(exc: PlanWatchError) -> None:
-    err.print(f"[bold red]错误 error:[/] {exc}")
-    if state.debug:
-        err.print("".join(traceback.format_exception(exc)))
-
-
-def _run_files(paths: Sequence[Path], fn: Callable[[Path], T], jobs: int = 1) -> list[batch.Outcome[T]]:
-    files = batch.expand(paths)
-    if not files:
-        err.print("[yellow]no files found[/] in " + ", ".join(map(str, paths)))
-        raise typer.Exit(1)
-    outcomes: list[batch.Outcome[T]] = []
-    show = len(files) > 1
-    with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not show,
-    ) as progress:
-        task = progress.add_task("reading", total=len(files))
-        for outcome in batch.run(fn, files, jobs):
-            outcomes.append(outcome)
-            progress.advance(task)
-    for o in outcomes:
-        if o.error is not None:
-            _fail(o.error)
-    return outcomes
 
 
 def _summary(outcomes: Sequence[batch.Outcome[Parsed]]) -> None:
@@ -118,11 +57,6 @@ def _parse_file(path: Path) -> Parsed:
     return parse(read(path, settings=Settings.from_env()))
 
 
-def _finish(outcomes: Sequence[batch.Outcome[Any]]) -> None:
-    if any(not o.ok for o in outcomes):
-        raise typer.Exit(1)
-
-
 def _doc_json(doc: Document) -> dict[str, Any]:
     return {
         "source": doc.source, "format": doc.format, "encoding": doc.encoding, "meta": doc.meta,
@@ -143,7 +77,7 @@ def read_cmd(
     fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="text: the document text that evidence offsets index; json: blocks with spans")] = TextFormat.text,
 ) -> None:
     """Read documents (txt, html, docx, pdf) and print their text or their blocks."""
-    outcomes = _run_files(files, lambda p: read(p, settings=_settings()))
+    outcomes = run_files(files, lambda p: read(p, settings=settings()))
     good = [o for o in outcomes if o.value is not None]
     for o in good:
         doc = o.value
@@ -168,7 +102,7 @@ def read_cmd(
             table.add_row(str(o.path), d.format if d else "", (d.encoding or "") if d else "", str(len(d.text)) if d else "",
                           str(len(d.blocks)) if d else "", "[green]ok[/]" if d else f"[red]failed[/]: {o.error.message if o.error else ''}")
         err.print(table)
-    _finish(outcomes)
+    finish(outcomes)
 
 
 def _tree(parsed: Parsed) -> Tree:
@@ -195,7 +129,7 @@ def outline_cmd(
     fmt: Annotated[TreeFormat, typer.Option("--format", "-f", help="tree: a readable heading tree; json: headings with spans")] = TreeFormat.tree,
 ) -> None:
     """Print the heading tree (篇/章/节/一、/(一)/1./专栏) of documents."""
-    outcomes = _run_files(files, _parse_file)
+    outcomes = run_files(files, _parse_file)
     results = []
     for o in outcomes:
         if o.value is None:
@@ -213,7 +147,7 @@ def outline_cmd(
         sys.stdout.write(json.dumps(results[0] if len(outcomes) == 1 and results else results, ensure_ascii=False, indent=1) + "\n")
     if len(outcomes) > 1:
         _summary(outcomes)
-    _finish(outcomes)
+    finish(outcomes)
 
 
 @app.command("extract")
@@ -222,20 +156,7 @@ def extract_cmd(
     fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="json: the FACTS.md object")] = FactsFormat.json,
 ) -> None:
     """Extract the facts of documents (FACTS.md contract)."""
-    outcomes = _run_files(files, lambda p: extract_parsed(_parse_file(p)))
+    outcomes = run_files(files, lambda p: extract_parsed(_parse_file(p)))
     facts = [o.value.to_json_dict() for o in outcomes if o.value is not None]
     sys.stdout.write(json.dumps(facts[0] if len(outcomes) == 1 and facts else facts, ensure_ascii=False, indent=1) + "\n")
-    _finish(outcomes)
-
-
-def main() -> None:
-    """Console-script entry point: errors become one clear line and exit status 1."""
-    try:
-        app()
-    except PlanWatchError as exc:
-        _fail(exc)
-        sys.exit(1)
-
-
-if __name__ == "__main__":
-    main()
+    finish(outcomes)

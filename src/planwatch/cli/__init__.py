@@ -1,0 +1,9 @@
+"""The ``planwatch`` command line: thin commands over the library's services.
+
+Each module below registers its commands on the shared Typer ``app`` when imported.
+"""
+
+from planwatch.cli import docs
+from planwatch.cli.common import app, main
+
+__all__ = ["app", "docs", "main"]
