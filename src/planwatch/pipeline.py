@@ -11,7 +11,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planwatch.extract.indicators import extract_indicators
+from planwatch.extract.observations import extract_observations
 from planwatch.extract.projects import extract_projects
+from planwatch.extract.targets import extract_targets
 from planwatch.extract.tasks import extract_tasks
 from planwatch.ingest.registry import read_bytes, read_path
 from planwatch.model.document import Document
@@ -60,6 +62,8 @@ STEPS: Sequence[tuple[str, Step]] = (
     ("indicators", extract_indicators),
     ("tasks", extract_tasks),
     ("projects", extract_projects),
+    ("targets", extract_targets),
+    ("observations", extract_observations),
 )
 
 

@@ -253,15 +253,18 @@ def _flat_grids(parsed: Parsed) -> list[Grid]:
         columns = build_columns(header, plan_end)
         data: list[Tok] = []
         note = None
+        end = cells[k - 1].end if k else blocks[start].span.end
         for tok in cells[k:]:
             if _NOTE.match(tok.text):
-                note = tok.text
+                note, end = tok.text, tok.end
                 break
             if len(tok.text) > 40 or re.search(r"[。；]", tok.text) or (len(tok.text) > 6 and match_heading_text(tok.text)):
                 break
             data.append(tok)
+            end = tok.end
         title = _title_before(parsed, start)
-        grids.append(Grid(columns, data, title=title, note=note, header_line=blocks[start].line))
+        grids.append(Grid(columns, data, title=title, note=note, header_line=blocks[start].line,
+                          span=(blocks[start].span.start, end)))
     return grids
 
 
@@ -301,9 +304,10 @@ def _real_grids(parsed: Parsed) -> list[Grid]:
         columns = build_columns(header, plan_end)
         if not any(c.role == "name" for c in columns) or not any(c.role in ("value", "growth") for c in columns):
             continue
-        first = parsed.doc.blocks[rows[0]]
+        first, last = parsed.doc.blocks[rows[0]], parsed.doc.blocks[rows[-1]]
         title = _title_before(parsed, rows[0])
-        grids.append(Grid(columns, data, title=title, rows_known=True, header_line=first.line))
+        grids.append(Grid(columns, data, title=title, rows_known=True, header_line=first.line,
+                          span=(first.span.start, last.span.end)))
     return grids
 
 
@@ -322,3 +326,4 @@ def extract_indicators(parsed: Parsed, facts: Facts) -> None:
     grids = [g for g in _real_grids(parsed) + _flat_grids(parsed) if _is_main_table(g)]
     for g in grids:
         rows_to_indicators(g, parsed.doc.text, parsed.info.period, facts)
+        parsed.claimed.append(g.span)

@@ -49,6 +49,7 @@ class Grid:
     note: str | None = None
     rows_known: bool = False
     header_line: int = 0
+    span: tuple[int, int] = (0, 0)  # from the header to the last cell or the note
     warnings: list[str] = field(default_factory=list)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planwatch.model.document import Document
 from planwatch.model.facts import DocumentInfo
@@ -18,3 +18,4 @@ class Parsed:
     roles: list[Role]
     outline: list[Node]
     info: DocumentInfo
+    claimed: list[tuple[int, int]] = field(default_factory=list)  # spans a table extractor consumed

@@ -1,0 +1,107 @@
+"""Sentences and clauses of a block, with absolute spans, and the subject a number belongs to.
+
+A number's subject is usually the phrase before its verb (``城区公园绿地覆盖率达到36%``); after a
+building verb it is the noun after the number (``力争建设2个森林乡镇``). Region words (全县, 我州),
+time phrases and verbs are trimmed from the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
+_PREFIX = re.compile(
+    r"^(?:其中|同时|此外|另外|并且?|全面|基本|进一步|持续|稳步|着力|努力|争取|力争|确保|预计|全年|今年|当年|年内|"
+    r"累计|共计|共|五年累计|五年|近年来|目前|截至目前|已|已经|每年|每个[县乡镇村区]|各[县乡镇区]|有效|"
+    r"(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末|初)?(?:前)?[，,]?|到“?十[三四五]五”?(?:期末|末)|“?十[三四五]五”?(?:期间|末|时期)|"
+    r"全[县州市区省旗盟乡镇]|我[县州市区省旗盟]|本[县州市区]|各[县乡镇区]|全体|城乡)+"
+)
+_SUFFIX = re.compile(
+    r"(?:分别|均|全部|都|总体|累计|总计|合计|共|年均|同比|比上年|较上年|"
+    r"达到|达|为|是|提高到|提升到|提高|提升|增加到|增加|增长到|增长|扩大到|突破|超过|不低于|不少于|不超过|不高于|低于|高于|"
+    r"控制在|控制到|控制|保持在|保持|稳定在|稳定|降至|降到|降低|下降|减少|上升|实现|完成|有|约|近|持续|达标)+$"
+)
+AFTER_VERBS = re.compile(
+    r"(?:建设|新建|建成|打造|培育|创建|引进|实施|完成|开展|选拔|组建|成立|落实|出台|制定|改造|改扩建|扩建|新增|发展|解决|"
+    r"安装|举办|设立|认定|评选|签约|招引|落地|申报|储备|谋划|创成|获评|获得|选树|招聘|新开工|开工建设|开工|推进|提标建设|提标建|"
+    r"建|办|修订|成为|创|帮助|扶持|带动|吸纳|转移|为|投入|援助|召开|建有|有|拥有)$"
+)
+_AFTER_STOP = re.compile(r"[，,；;。：:（(、]|实现|达到|全部|均|已|得到|取得|通过|完成|全覆盖|列入|入选|纳入|用于|开工|建成|的[^\u4e00-\u9fff]")
+_VERB_INSIDE = re.compile(
+    r"(?:建设|新建|建成|打造|培育|创建|引进|实施|开展|选拔|组建|成立|落实|出台|制定|改造|扩建|解决|安装|举办|设立|投入|援助|召开)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A sentence or clause: text and absolute span."""
+
+    text: str
+    start: int
+    end: int
+
+
+def split(text: str, offset: int, pattern: re.Pattern[str]) -> list[Piece]:
+    """Pieces of ``text`` between matches of ``pattern`` (the delimiters dropped)."""
+    out: list[Piece] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append(Piece(text[pos : m.start()], offset + pos, offset + m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Piece(text[pos:], offset + pos, offset + len(text)))
+    return [p for p in out if p.text.strip()]
+
+
+def sentences(text: str, offset: int = 0) -> list[Piece]:
+    """Sentences, split at 。！？ and semicolons."""
+    return split(text, offset, _SENTENCE_END)
+
+
+def clauses(text: str, offset: int = 0) -> list[Piece]:
+    """Clauses, split at commas, colons and sentence ends."""
+    return split(text, offset, _CLAUSE_END)
+
+
+def trim_subject(text: str) -> str:
+    """Drop leading region/time/filler words and trailing verbs and markers."""
+    t = text.strip(" \u3000\u00a0“”\"'、")
+    prev = None
+    while prev != t:
+        prev = t
+        t = _PREFIX.sub("", t).strip(" “”、")
+        t = _SUFFIX.sub("", t).strip(" “”、")
+        t = re.sub(r"^(?:的|在|将|对|把|使|让|由|从)", "", t)
+    return t
+
+
+def _noun_after(after: str) -> str:
+    m = _AFTER_STOP.search(after)
+    noun = after[: m.start()] if m else after
+    noun = re.sub(r"^(?:的|个|家|项|所|座|处)", "", noun).strip()
+    return trim_subject(noun[:40])
+
+
+def subject_for(before: str, after: str) -> tuple[str, bool]:
+    """(subject, taken_from_after): the phrase a number quantifies.
+
+    After a building verb (建设2个X) the subject is the noun after the number; a verb earlier in the
+    segment with a noun after the number (打造环湖、沿路2条精品线路) also points after; with nothing after
+    the number (建设预处理站4座) the subject is what follows the verb.
+    """
+    trimmed = trim_subject(before)
+    noun = _noun_after(after)
+    verb_at_end = bool(AFTER_VERBS.search(before.rstrip()) or AFTER_VERBS.search(trimmed))
+    if not trimmed or verb_at_end:
+        if noun:
+            return noun, True
+    elif noun and _VERB_INSIDE.search(before) and len(noun) >= 2:
+        return noun, True
+    if _VERB_INSIDE.search(trimmed):
+        tail = _VERB_INSIDE.split(trimmed)[-1]
+        if len(tail) >= 2:
+            trimmed = tail
+    return (trimmed[-40:] if len(trimmed) > 40 else trimmed), False

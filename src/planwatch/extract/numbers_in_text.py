@@ -1,0 +1,57 @@
+"""Numbers in running text that can be facts: quantities minus years, names, ordinals and descriptors.
+
+``find_quantities`` finds every number with its unit. Here we drop the ones that are not measured
+amounts in context: years, names and slogans, grades (5A级), voltage classes (330千伏), thresholds
+that qualify a noun (12岁以上儿童, 10亿元以上项目), descriptors inside an indicator name
+(公共交通站点500米覆盖率) and project sizes (200万千瓦光伏项目).
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.normalize.quantities import Quantity, find_quantities
+
+_GRADE_AFTER = re.compile(r"^\s*(?:级|星级|星|A级|类|期|批|轮|届|次会议|大(?=[\u4e00-\u9fff]))")
+_CLASS_UNITS = {"千伏", "kV", "kv", "KV", "伏", "兆帕"}
+_DESCRIPTOR_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:覆盖率|圈|半径|范围内|以内的|以上的)")
+_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z0-9·]{0,16}?(?:项目|工程|电站|变电站|变电所|产业园|输变电)")
+_CHINESE_DIGITS = re.compile(r"^[〇零一二三四五六七八九两]+")
+_CHINESE_CODE = re.compile(r"^[〇零一二三四五六七八九]{3,}")
+_SLOGAN_COUNTERS = ("类", "元", "轮", "本", "支", "套", "批", "张", "届", "代", "化", "体", "维", "线", "心", "环", "纵", "横")
+_THRESHOLD_NOUN = re.compile(r"^[\u4e00-\u9fff]")
+_RANK_BEFORE = re.compile(r"(?:第|前|排名|位居|位列|列|居)[\u4e00-\u9fff]{0,4}$")
+
+
+def measured(text: str, q: Quantity) -> bool:
+    """Whether a quantity in ``text`` is a measured amount (see the module docstring)."""
+    if q.is_year or q.name_like:
+        return False
+    if _CHINESE_CODE.match(q.text):
+        return False  # 二三五年: a year whose 〇 the source dropped
+    chinese = bool(_CHINESE_DIGITS.match(q.text))
+    if chinese and (q.value == 1 or (q.unit or "").startswith(_SLOGAN_COUNTERS) or q.unit in ("年", "天", "个月")):
+        return False  # 一个…、一座…, 三类空间, 四元结构, 五年: words and durations, not amounts
+    if chinese and text[max(0, q.start - 1) : q.start] in ("“", "\"", "「"):
+        return False
+    after = text[q.end : q.end + 20]
+    before = text[max(0, q.start - 6) : q.start]
+    if q.unit in _CLASS_UNITS or _GRADE_AFTER.match(after) or _RANK_BEFORE.search(before):
+        return False
+    if q.approx in ("以上", "以下", "及以上", "及以下") and q.unit not in ("%", "‰"):
+        rest = after[len(q.approx) :] if after.startswith(q.approx) else after
+        if rest.startswith("的") or _THRESHOLD_NOUN.match(rest):
+            return False
+    if q.unit is not None and _DESCRIPTOR_AFTER.match(after) and q.unit not in ("%", "‰"):
+        return False
+    return not (q.unit is None and not q.ratio)
+
+
+def is_project_size(text: str, q: Quantity) -> bool:
+    """A capacity or size that is part of a project's name (200万千瓦光伏治沙项目)."""
+    return bool(_PROJECT_AFTER.match(text[q.end : q.end + 24]))
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The measured quantities of a sentence."""
+    return [q for q in find_quantities(text) if measured(text, q)]

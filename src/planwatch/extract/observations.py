@@ -1,0 +1,164 @@
+"""Reported actual figures (完成地区生产总值100.4亿元,同比增长3.2%) from review sections, news and bulletins.
+
+A figure's growth rate (同比增长…%, 比上年下降…%) attaches to the level figure it follows; a growth with
+no level of its own (地区生产总值年均增长5.8%) is an observation with ``value`` null. The period is the
+year the review covers (a report's 2021年工作回顾, a bulletin's year, an article's date, a half year or
+quarter when the sentence says so); in a plan's review of the previous five years, totals and things
+done are the span (2016-2020) and levels are its last year. The region is the document's, unless
+the clause names a region of its own (德令哈市…); 全州/全县/我区 are the document's region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.extract.clauses import Piece, clauses, sentences, subject_for
+from planwatch.extract.numbers_in_text import quantities
+from planwatch.extract.sections import Section, section_roles
+from planwatch.model.facts import Evidence, Facts, Observation
+from planwatch.normalize.quantities import Quantity
+from planwatch.normalize.regions import find_regions
+from planwatch.parse.parsed import Parsed
+
+_FORWARD = re.compile(r"力争|将(?:要|会)?(?=[\u4e00-\u9fff])|计划|预计到|下一步|今后|目标是|要(?:坚持|加快|确保)|确保完成|争取")
+_GROWTH_BEFORE = re.compile(
+    r"(?P<dir>同比增长|比上年增长|比上年同期增长|较上年增长|年均增长|平均增长|增长|同比上升|上升|提高|增加|增速|"
+    r"同比下降|比上年下降|下降|减少|降低|回落)(?:了)?\s*$"
+)
+_NEGATIVE = re.compile(r"下降|减少|降低|回落")
+_SPAN_MARKERS = re.compile(r"五年累计|累计|共计|共|期间|新增|实施|完成|建成|开展|出台|制定|打造|获评|荣获|获得|上榜|入围|建设")
+_SKIP_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)")
+_SKIP_BEFORE = re.compile(r"(?:由原来的|从原来的|原来的)$")
+_HALF = re.compile(r"((?:19|20)\d{2})\s*年\s*(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度)")
+_YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
+_LOCAL_REGION = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:自治县|县|市|区|州|旗))(?=[\u4e00-\u9fff“])")
+_REF = re.compile(r"^(?:全|我|本)[省市州县区旗盟]")
+_PERIOD_WORDS = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2",
+                 "前三季度": "Q3", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Per-document defaults for observations."""
+
+    region: str | None
+    year: int | None
+    span: tuple[int, int] | None  # a plan's review span (2016, 2020)
+
+
+def _frame(parsed: Parsed) -> _Frame:
+    info = parsed.info
+    published = int(info.published[:4]) if info.published else None
+    title_year = re.search(r"((?:19|20)\d{2})\s*年", info.title or "")
+    if info.kind == "plan" and info.period:
+        start = info.period[0]
+        return _Frame(info.region, start - 1, (start - 5, start - 1))
+    if info.kind == "bulletin" and title_year:
+        return _Frame(info.region, int(title_year.group(1)), None)
+    if info.kind == "work_report":
+        year = int(title_year.group(1)) - 1 if title_year else (published - 1 if published else None)
+        return _Frame(info.region, year, None)
+    return _Frame(info.region, published, None)
+
+
+def _section_year(parsed: Parsed, pos: int) -> int | None:
+    for n in reversed(parsed.outline):
+        if n.kind == "heading" and n.start <= pos < n.content_end:
+            m = re.search(r"((?:19|20)\d{2})\s*年", n.title)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause: str) -> str | None:
+    half = _HALF.search(sentence)
+    if half:
+        return half.group(1) + _PERIOD_WORDS[half.group(2)]
+    explicit = _YEAR_OF.search(before)
+    if explicit:
+        return explicit.group(1)
+    m = re.search(r"((?:19|20)\d{2})\s*年", sentence[: sentence.find(clause) + 1] if clause in sentence else "")
+    if frame.span is not None:
+        if m and int(m.group(1)) <= frame.span[1]:
+            return m.group(1)
+        if _SPAN_MARKERS.search(clause):
+            return f"{frame.span[0]}-{frame.span[1]}"
+        return str(frame.span[1])
+    return str(year) if year is not None else None
+
+
+def _region(frame: _Frame, before: str, sentence: str) -> str | None:
+    """A region named in the clause before the figure, else the document's."""
+    for region, _s, _e in find_regions(before):
+        if frame.region is None or region.name != frame.region:
+            return region.short if region.level != "province" else region.name
+    m = _LOCAL_REGION.search(before)
+    if m and not _REF.match(m.group(1)) and m.group(1) != frame.region and not m.group(1).endswith(("城区", "市区", "社区", "园区", "景区", "矿区", "辖区", "牧区", "农区", "山区", "灾区", "片区", "街区")):
+        return m.group(1)
+    return frame.region
+
+
+def _growth_of(text: str, q: Quantity) -> float | None:
+    m = _GROWTH_BEFORE.search(text[max(0, q.start - 10) : q.start])
+    if not m or q.value is None:
+        return None
+    return -q.value if _NEGATIVE.search(m.group("dir")) else q.value
+
+
+def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, facts: Facts) -> None:
+    text = parsed.doc.text
+    if _FORWARD.search(sent.text):
+        return
+    qs = quantities(sent.text)
+    parts = clauses(sent.text, 0)
+    last: Observation | None = None
+    last_clause = -1
+    prev_end = 0
+    for q in qs:
+        ci = next((k for k, c in enumerate(parts) if c.start <= q.start < c.end), -1)
+        clause = parts[ci] if ci >= 0 else Piece(sent.text, 0, len(sent.text))
+        seg = max(clause.start, prev_end)
+        prev_end = q.end
+        before = sent.text[seg : q.start]
+        after = sent.text[q.end : clause.end]
+        if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(sent.text[: q.start]):
+            continue
+        growth = _growth_of(sent.text, q) if q.unit in ("%", "个百分点", "‰") else None
+        own_subject = re.sub(r"(?:同比|比上年|较上年|年均|平均)?(?:增长|上升|下降|提高|增加|减少|降低|增速|回落)\s*$", "", before).strip()
+        if growth is not None and last is not None and last.growth is None and ci in (last_clause, last_clause + 1) and len(
+            re.sub(r"[\s，,]", "", own_subject)) <= 2:
+            last.growth = growth
+            start = last.evidence.start
+            end = sent.start + clause.end
+            last.evidence = Evidence(start=start, end=end, quote=text[start:end])
+            continue
+        subject, _ = subject_for(before if growth is None else own_subject, after)
+        if not subject and last is not None:
+            subject = last.subject
+        if not subject:
+            continue
+        start, end = sent.start + clause.start, sent.start + clause.end
+        obs = Observation(
+            subject=subject,
+            region=_region(frame, sent.text[: q.start], sent.text),
+            period=_period(frame, year, sent.text, sent.text[: q.start], clause.text),
+            value=None if growth is not None else q.value,
+            unit=None if growth is not None else q.unit,
+            growth=growth,
+            evidence=Evidence(start=start, end=end, quote=text[start:end]),
+        )
+        facts.observations.append(obs)
+        last, last_clause = obs, ci
+
+
+def extract_observations(parsed: Parsed, facts: Facts) -> None:
+    """Every reported figure in the document's review parts."""
+    frame = _frame(parsed)
+    roles = section_roles(parsed)
+    for block, role in zip(parsed.doc.blocks, roles, strict=True):
+        if role != Section.REVIEW:
+            continue
+        year = _section_year(parsed, block.span.start) or frame.year
+        for sent in sentences(block.text, block.span.start):
+            _sentence(parsed, frame, year, sent, facts)

@@ -1,0 +1,70 @@
+"""Which parts of a document report the past and which set goals.
+
+Observations (reported actual figures) come from review sections — 发展基础, “十三五”发展成就,
+2021年工作回顾 — and from whole news articles and statistical bulletins; targets come from
+forward-looking parts (主要目标, 工作安排, task lists). 发展环境/形势 sections do neither.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from planwatch.model.document import BlockKind
+from planwatch.parse.boilerplate import Role
+from planwatch.parse.parsed import Parsed
+
+_REVIEW = re.compile(
+    r"回顾|成就|成效|成绩|发展基础|现实基础|基础条件|发展现状|过去[一五]年|工作总结|总结|完成情况|"
+    r"十[二三]五.{0,6}(?:时期|发展|回顾)|(?:19|20)\d{2}\s*年(?:工作)?(?:回顾|总结|主要工作|经济社会发展情况)"
+)
+_NEUTRAL = re.compile(r"发展环境|面临的形势|形势|机遇|挑战|问题与不足|存在的问题|短板|困难")
+_FORWARD = re.compile(r"目标|任务|安排|举措|措施|重点|思路|要求|保障|展望|远景|计划|部署")
+
+
+class Section(StrEnum):
+    """The role of a block for fact extraction."""
+
+    REVIEW = "review"
+    FORWARD = "forward"
+    NEUTRAL = "neutral"
+    SKIP = "skip"
+
+
+def _titles_over(parsed: Parsed, pos: int) -> list[str]:
+    """Titles of the headings whose section contains ``pos``, outermost first."""
+    out = []
+    for n in parsed.outline:
+        if n.kind == "heading" and n.start <= pos < n.content_end:
+            out.append(n.title)
+    return out
+
+
+def section_roles(parsed: Parsed) -> list[Section]:
+    """A Section for every block (chrome, metadata, TOC and claimed table spans are SKIP)."""
+    kind = parsed.info.kind
+    claimed = sorted(parsed.claimed)
+    roles: list[Section] = []
+    for b, role in zip(parsed.doc.blocks, parsed.roles, strict=True):
+        if role != Role.BODY or b.kind == BlockKind.TABLE_ROW or any(s <= b.span.start < e for s, e in claimed):
+            roles.append(Section.SKIP)
+            continue
+        if kind in ("news", "bulletin"):
+            roles.append(Section.REVIEW)
+            continue
+        titles = _titles_over(parsed, b.span.start)
+        verdict: Section | None = None
+        for title in reversed(titles):  # the innermost heading that says something decides
+            if _REVIEW.search(title):
+                verdict = Section.REVIEW
+                break
+            if _NEUTRAL.search(title) and not _FORWARD.search(title):
+                verdict = Section.NEUTRAL
+                break
+        if verdict is None:
+            if kind == "task_division" or kind == "plan" or (kind == "work_report" and titles):
+                verdict = Section.FORWARD
+            else:
+                verdict = Section.NEUTRAL
+        roles.append(verdict)
+    return roles
