@@ -28,7 +28,8 @@ AFTER_VERBS = re.compile(
     r"安装|举办|设立|认定|评选|签约|招引|落地|申报|储备|谋划|创成|获评|获得|选树|招聘|新开工|开工建设|开工|推进|提标建设|提标建|"
     r"建|办|修订|成为|创|帮助|扶持|带动|吸纳|转移|为|投入|援助|召开|建有|有|拥有)$"
 )
-_AFTER_STOP = re.compile(r"[，,；;。：:（(、]|实现|达到|全部|均|已|得到|取得|通过|完成|全覆盖|列入|入选|纳入|用于|开工|建成|的[^\u4e00-\u9fff]")
+_CONJ_END = re.compile(r"(?:和|及|与|以及|、|等|并)$")
+_AFTER_STOP = re.compile(r"[，,；;。：:（(、]|[和及与并](?=[0-9０-９〇一二三四五六七八九十两百千万])|发放|开通|积极|有序|加快|稳步|实现|达到|全部|均|已|得到|取得|通过|完成|全覆盖|列入|入选|纳入|用于|开工|建成|的[^\u4e00-\u9fff]")
 _VERB_INSIDE = re.compile(
     r"(?:建设|新建|建成|打造|培育|创建|引进|实施|开展|选拔|组建|成立|落实|出台|制定|改造|扩建|解决|安装|举办|设立|投入|援助|召开)"
 )
@@ -85,23 +86,61 @@ def _noun_after(after: str) -> str:
     return trim_subject(noun[:40])
 
 
-def subject_for(before: str, after: str) -> tuple[str, bool]:
+def subject_for(before: str, after: str, counter: bool = False) -> tuple[str, bool]:
     """(subject, taken_from_after): the phrase a number quantifies.
 
-    After a building verb (建设2个X) the subject is the noun after the number; a verb earlier in the
-    segment with a noun after the number (打造环湖、沿路2条精品线路) also points after; with nothing after
-    the number (建设预处理站4座) the subject is what follows the verb.
+    The noun after the number is the subject when nothing names one before it, when a building verb
+    or a conjunction ends the text before it (建设2个X, X和3个Y), or when the number counts things
+    (N个X, N家X); otherwise the subject is the phrase before the number, minus verbs and fillers.
     """
-    trimmed = trim_subject(before)
+    raw = before.rstrip()
+    conj = _CONJ_END.search(raw)
+    trimmed = trim_subject(raw[: conj.start()] if conj else raw)
     noun = _noun_after(after)
-    verb_at_end = bool(AFTER_VERBS.search(before.rstrip()) or AFTER_VERBS.search(trimmed))
-    if not trimmed or verb_at_end:
-        if noun:
-            return noun, True
-    elif noun and _VERB_INSIDE.search(before) and len(noun) >= 2:
+    verb_at_end = bool(AFTER_VERBS.search(raw))
+    if noun and (not trimmed or verb_at_end or conj or counter or (_VERB_INSIDE.search(raw) and len(noun) >= 2)):
         return noun, True
+    if conj:
+        trimmed = trim_subject(raw)
     if _VERB_INSIDE.search(trimmed):
         tail = _VERB_INSIDE.split(trimmed)[-1]
         if len(tail) >= 2:
             trimmed = tail
     return (trimmed[-40:] if len(trimmed) > 40 else trimmed), False
+
+
+_MEASURE_END = re.compile(r"(?:率|度|比|比例|占比|比重|指数|系数|覆盖率|程度)$")
+
+
+def subject_list(subject: str) -> list[str]:
+    """'X率、Y率' → [X率, Y率] when every item names a measure; else [subject]."""
+    for pattern in (r"、", r"[、和及与]"):
+        items = [x for x in (trim_subject(p) for p in re.split(pattern, subject)) if x]
+        if len(items) >= 2 and all(_MEASURE_END.search(x) for x in items):
+            return items
+    return [subject]
+
+
+def distribute(sentence: str, parts: list[Piece], starts: list[int], counter: list[bool]) -> dict[int, list[str]]:
+    """Subjects forced by lists: 'X率、Y率分别达到a、b' pairs in order; 'X率、Y率均达到a' repeats a.
+
+    ``starts`` are the start offsets (in ``sentence``) of the quantities; the result maps a
+    quantity's index to the subject(s) it gets.
+    """
+    forced: dict[int, list[str]] = {}
+    for clause in parts:
+        inside = [i for i, s in enumerate(starts) if clause.start <= s < clause.end]
+        if not inside:
+            continue
+        first = inside[0]
+        before = sentence[clause.start : starts[first]]
+        subject, from_after = subject_for(before, "", counter[first])
+        names = subject_list(subject) if not from_after else [subject]
+        if len(names) < 2:
+            continue
+        if len(inside) == 1:
+            forced[first] = names
+        else:
+            for k, i in enumerate(inside[: len(names)]):
+                forced[i] = [names[k]]
+    return forced

@@ -30,7 +30,10 @@ def measured(text: str, q: Quantity) -> bool:
     if _CHINESE_CODE.match(q.text):
         return False  # 二三五年: a year whose 〇 the source dropped
     chinese = bool(_CHINESE_DIGITS.match(q.text))
-    if chinese and (q.value == 1 or (q.unit or "").startswith(_SLOGAN_COUNTERS) or q.unit in ("年", "天", "个月")):
+    if q.unit == "年" and (q.value or 0) >= 1900:
+        return False  # 20152020年: years run together in a caption
+    duration = q.unit in ("年", "天", "个月") and not text[max(0, q.start - 2) : q.start].endswith("连续")
+    if chinese and (q.value == 1 or (q.unit or "").startswith(_SLOGAN_COUNTERS) or duration):
         return False  # 一个…、一座…, 三类空间, 四元结构, 五年: words and durations, not amounts
     if chinese and text[max(0, q.start - 1) : q.start] in ("“", "\"", "「"):
         return False

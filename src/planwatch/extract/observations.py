@@ -13,15 +13,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.extract.clauses import Piece, clauses, sentences, subject_for
+from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
 from planwatch.extract.numbers_in_text import quantities
 from planwatch.extract.sections import Section, section_roles
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.normalize.quantities import Quantity
-from planwatch.normalize.regions import find_regions
+from planwatch.normalize.units import dimension_of
+from planwatch.normalize.regions import Gazetteer, find_regions
 from planwatch.parse.parsed import Parsed
 
-_FORWARD = re.compile(r"力争|将(?:要|会)?(?=[\u4e00-\u9fff])|计划|预计到|下一步|今后|目标是|要(?:坚持|加快|确保)|确保完成|争取")
+_FORWARD = re.compile(
+    r"力争|预计(?:到|全年)|下一步|今后|目标是|争取|确保(?:完成|实现|达到)|计划(?:于|在|到)|"
+    r"将(?:继续|进一步|加快|努力|全力|着力|大力|重点)|要(?:坚持|加快|确保|进一步)"
+)
 _GROWTH_BEFORE = re.compile(
     r"(?P<dir>同比增长|比上年增长|比上年同期增长|较上年增长|年均增长|平均增长|增长|同比上升|上升|提高|增加|增速|"
     r"同比下降|比上年下降|下降|减少|降低|回落)(?:了)?\s*$"
@@ -32,7 +36,8 @@ _SKIP_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机�
 _SKIP_BEFORE = re.compile(r"(?:由原来的|从原来的|原来的)$")
 _HALF = re.compile(r"((?:19|20)\d{2})\s*年\s*(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度)")
 _YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
-_LOCAL_REGION = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:自治县|县|市|区|州|旗))(?=[\u4e00-\u9fff“])")
+_LOCAL_REGION = re.compile(r"(?:^|[，,。；;的])([\u4e00-\u9fff]{2,3}(?:县|市))(?=[\u4e00-\u9fff“])")
+_STATE = re.compile(r"达到|达|为|增加到|提高到|提升到|减少至|减少到|降至|降到|增至|覆盖|破零|保持|稳定|控制在|突破|最高")
 _REF = re.compile(r"^(?:全|我|本)[省市州县区旗盟]")
 _PERIOD_WORDS = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2",
                  "前三季度": "Q3", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
@@ -71,10 +76,13 @@ def _section_year(parsed: Parsed, pos: int) -> int | None:
     return None
 
 
-def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause: str) -> str | None:
+def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause: str, unit_is_rate: bool,
+            carried: str | None) -> str | None:
     half = _HALF.search(sentence)
     if half:
         return half.group(1) + _PERIOD_WORDS[half.group(2)]
+    if carried and not re.search(r"(?:19|20)\d{2}\s*年", sentence):
+        return carried
     explicit = _YEAR_OF.search(before)
     if explicit:
         return explicit.group(1)
@@ -82,20 +90,25 @@ def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause:
     if frame.span is not None:
         if m and int(m.group(1)) <= frame.span[1]:
             return m.group(1)
-        if _SPAN_MARKERS.search(clause):
+        if re.search(r"五年累计|累计|期间", clause) or not (unit_is_rate or _STATE.search(before[-12:])):
             return f"{frame.span[0]}-{frame.span[1]}"
         return str(frame.span[1])
     return str(year) if year is not None else None
 
 
-def _region(frame: _Frame, before: str, sentence: str) -> str | None:
-    """A region named in the clause before the figure, else the document's."""
-    for region, _s, _e in find_regions(before):
-        if frame.region is None or region.name != frame.region:
-            return region.short if region.level != "province" else region.name
-    m = _LOCAL_REGION.search(before)
-    if m and not _REF.match(m.group(1)) and m.group(1) != frame.region and not m.group(1).endswith(("城区", "市区", "社区", "园区", "景区", "矿区", "辖区", "牧区", "农区", "山区", "灾区", "片区", "街区")):
-        return m.group(1)
+def _region(frame: _Frame, before: str) -> str | None:
+    """The one sub-region the sentence names before the figure (德令哈市…), else the document's."""
+    gazetteer = Gazetteer.load()
+    home = gazetteer.resolve(frame.region) if frame.region else None
+    named = [r for r, _s, _e in find_regions(before, context=home)]
+    inside = {r.name: r for r in named if home is not None and r.code != home.code and gazetteer.contains(home, r)}
+    if len(inside) == 1:
+        return next(iter(inside))
+    if home is None:
+        local = {m.group(1) for m in _LOCAL_REGION.finditer(before)} - {frame.region}
+        local = {x for x in local if not _REF.match(x)}
+        if len(local) == 1:
+            return next(iter(local))
     return frame.region
 
 
@@ -106,16 +119,18 @@ def _growth_of(text: str, q: Quantity) -> float | None:
     return -q.value if _NEGATIVE.search(m.group("dir")) else q.value
 
 
-def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, facts: Facts) -> None:
+def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, facts: Facts, carried: str | None) -> None:
     text = parsed.doc.text
     if _FORWARD.search(sent.text):
         return
     qs = quantities(sent.text)
     parts = clauses(sent.text, 0)
+    counters = [q.unit is not None and dimension_of(q.unit) == "count" for q in qs]
+    forced = distribute(sent.text, parts, [q.start for q in qs], counters)
     last: Observation | None = None
     last_clause = -1
     prev_end = 0
-    for q in qs:
+    for k, q in enumerate(qs):
         ci = next((k for k, c in enumerate(parts) if c.start <= q.start < c.end), -1)
         clause = parts[ci] if ci >= 0 else Piece(sent.text, 0, len(sent.text))
         seg = max(clause.start, prev_end)
@@ -133,23 +148,23 @@ def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, fact
             end = sent.start + clause.end
             last.evidence = Evidence(start=start, end=end, quote=text[start:end])
             continue
-        subject, _ = subject_for(before if growth is None else own_subject, after)
-        if not subject and last is not None:
-            subject = last.subject
-        if not subject:
+        subjects = forced.get(k) or [subject_for(before if growth is None else own_subject, after, counters[k])[0]]
+        subjects = [x or (last.subject if last is not None else "") for x in subjects]
+        if not subjects[0]:
             continue
         start, end = sent.start + clause.start, sent.start + clause.end
-        obs = Observation(
-            subject=subject,
-            region=_region(frame, sent.text[: q.start], sent.text),
-            period=_period(frame, year, sent.text, sent.text[: q.start], clause.text),
-            value=None if growth is not None else q.value,
-            unit=None if growth is not None else q.unit,
-            growth=growth,
-            evidence=Evidence(start=start, end=end, quote=text[start:end]),
-        )
-        facts.observations.append(obs)
-        last, last_clause = obs, ci
+        for subject in subjects:
+            obs = Observation(
+                subject=subject,
+                region=_region(frame, sent.text[: q.start]),
+                period=_period(frame, year, sent.text, sent.text[: q.start], clause.text, q.unit in ("%", "‰"), carried),
+                value=None if growth is not None else q.value,
+                unit=None if growth is not None else q.unit,
+                growth=growth,
+                evidence=Evidence(start=start, end=end, quote=text[start:end]),
+            )
+            facts.observations.append(obs)
+            last, last_clause = obs, ci
 
 
 def extract_observations(parsed: Parsed, facts: Facts) -> None:
@@ -160,5 +175,9 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
         if role != Section.REVIEW:
             continue
         year = _section_year(parsed, block.span.start) or frame.year
+        carried: str | None = None  # 2020年上半年, … carries over the block's later sentences
         for sent in sentences(block.text, block.span.start):
-            _sentence(parsed, frame, year, sent, facts)
+            _sentence(parsed, frame, year, sent, facts, carried)
+            half = _HALF.search(sent.text)
+            if half:
+                carried = half.group(1) + _PERIOD_WORDS[half.group(2)]

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
-from planwatch.extract.clauses import Piece, clauses, sentences, subject_for
+from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
 from planwatch.extract.numbers_in_text import is_project_size, quantities
 from planwatch.extract.sections import Section, section_roles
 from planwatch.model.facts import Evidence, Facts, Qualifier, Target, TargetKind
 from planwatch.normalize.qualifiers import AFTER_MARKERS, BEFORE_MARKERS, qualifier_of
 from planwatch.normalize.quantities import Quantity
+from planwatch.normalize.units import dimension_of
 from planwatch.parse.parsed import Parsed
 
 _TIME = re.compile(r"到\s*(?:19|20)\d{2}\s*年|到“?十[四五六]五”?(?:期)?末|“?十[四五六]五”?期间|规划期末|期末|今年|全年|年内|每年|力争|确保|目标")
@@ -28,8 +29,6 @@ _GOAL_VERB = re.compile(
 _GROWTH = re.compile(r"(?:年均|同比|比上年|平均)?(?:增长|增速|增幅|提高|上升)(?:率)?\s*(?:到|至)?\s*$")
 _GROWTH_TO = re.compile(r"(?:增长|提高|提升|上升)\s*(?:到|至)\s*$")
 _REDUCTION = re.compile(r"(?:降低|下降|减少|降幅|削减|压减)\s*$")
-_DISTRIBUTIVE = re.compile(r"分别|均|全部|都")
-_SPLIT_SUBJECTS = re.compile(r"[、和及与]")
 _LEADING_MARKER = re.compile(r"^(?:左右|以上|以内|以下|及以上|余|多)")
 
 
@@ -92,16 +91,6 @@ def _qualifier(sentence: str, q: Quantity) -> Qualifier:
     return qualifier_of(sentence[: q.start], sentence[q.end :])
 
 
-def _subjects_list(before: str) -> tuple[list[str], str] | None:
-    """'X、Y均达到' / 'X和Y分别为': the subjects and the marker (均, 全部, 都, 分别)."""
-    m = _DISTRIBUTIVE.search(before)
-    if not m:
-        return None
-    names = [subject_for(p, "")[0] for p in _SPLIT_SUBJECTS.split(before[: m.start()])]
-    names = [n for n in names if n]
-    return (names, m.group(0)) if len(names) >= 2 else None
-
-
 def _targets_in_sentence(parsed: Parsed, sent: Piece, in_box: bool, year_default: int | None, facts: Facts) -> None:
     text = parsed.doc.text
     qs = quantities(sent.text)
@@ -110,10 +99,11 @@ def _targets_in_sentence(parsed: Parsed, sent: Piece, in_box: bool, year_default
     year_m = _YEAR.search(sent.text)
     year = int(year_m.group(1)) if year_m and re.search(r"到|至|前|底|末", sent.text[: year_m.end() + 2]) else year_default
     parts = clauses(sent.text, 0)
+    counters = [q.unit is not None and dimension_of(q.unit) == "count" for q in qs]
+    forced = distribute(sent.text, parts, [q.start for q in qs], counters)
     last_subject = ""
     prev_end = 0
-    respectively: list[str] = []
-    for q in qs:
+    for k, q in enumerate(qs):
         clause = next((c for c in parts if c.start <= q.start < c.end), Piece(sent.text, 0, len(sent.text)))
         seg = max(clause.start, prev_end)
         prev_end = q.end
@@ -121,14 +111,7 @@ def _targets_in_sentence(parsed: Parsed, sent: Piece, in_box: bool, year_default
         after = _LEADING_MARKER.sub("", sent.text[q.end : clause.end])
         if is_project_size(sent.text, q) and not re.search(r"达到|突破|超过|力争|以上", before):
             continue
-        subjects = [subject_for(before, after)[0]]
-        listed = _subjects_list(before)
-        if listed and listed[1] == "分别":
-            respectively = listed[0]
-        if listed and listed[1] != "分别":
-            subjects = listed[0]
-        elif respectively:
-            subjects = [respectively.pop(0)]
+        subjects = forced.get(k) or [subject_for(before, after, counters[k])[0]]
         if not subjects[0] and before.rstrip().endswith(("、", "和", "及")):
             subjects = [last_subject]
         subjects = [x or last_subject for x in subjects]
