@@ -17,7 +17,7 @@ from planwatch.extract.targets import extract_targets
 from planwatch.extract.tasks import extract_tasks
 from planwatch.ingest.registry import read_bytes, read_path
 from planwatch.model.document import Document
-from planwatch.model.facts import Facts, Heading
+from planwatch.model.facts import ExtractionWarning, Facts, Heading
 from planwatch.parse.boilerplate import classify
 from planwatch.parse.metadata import extract_metadata
 from planwatch.parse.outline import build_outline
@@ -70,6 +70,7 @@ STEPS: Sequence[tuple[str, Step]] = (
 def extract_parsed(parsed: Parsed) -> Facts:
     """Run every extraction step over a parsed document."""
     facts = Facts(document=parsed.info)
+    facts.warnings.extend(ExtractionWarning(line=None, stage="read", message=w) for w in parsed.doc.warnings)
     for _name, step in STEPS:
         step(parsed, facts)
     return facts

@@ -15,8 +15,11 @@ from rich.tree import Tree
 
 from planwatch import batch
 from planwatch.cli.common import FilesArg, app, err, finish, out, run_files, settings
+from planwatch.export import rows, write_csv
 from planwatch.model.document import Document
-from planwatch.pipeline import Parsed, extract_parsed, outline_facts, parse, read
+from planwatch.model.facts import LABELS_ZH, Facts
+from planwatch.parse.parsed import Parsed
+from planwatch.pipeline import extract_parsed, outline_facts, parse, read
 from planwatch.settings import Settings
 
 
@@ -150,13 +153,82 @@ def outline_cmd(
     finish(outcomes)
 
 
+def extract_file(path: Path) -> Facts:
+    """Read, parse and extract one file (module level, so a process pool can pickle it)."""
+    return extract_parsed(_parse_file(path))
+
+
+_SHOWN = {
+    "indicators": ("seq", "category", "name", "unit", "attribute", "baseline.value", "target.text", "growth.text"),
+    "targets": ("subject", "value", "low", "high", "unit", "qualifier", "kind", "year"),
+    "tasks": ("number", "title", "lead_units", "responsible_units", "deadline"),
+    "projects": ("box", "group", "name"),
+    "observations": ("subject", "region", "period", "value", "unit", "growth"),
+}
+
+
+def _print_tables(facts: Facts) -> None:
+    d = facts.document
+    out.print(f"[bold]{d.title or '-'}[/]  [dim]{d.kind} · {d.region or '-'} · {d.issuer or '-'} · "
+              f"{d.doc_number or '-'} · {d.published or '-'} · {d.period or '-'}[/]")
+    for kind, cols in _SHOWN.items():
+        items = rows(facts, kind)
+        if not items:
+            continue
+        table = Table(title=f"{LABELS_ZH[kind]} {kind} ({len(items)})", show_lines=False)
+        for col in cols:
+            table.add_column(col, overflow="fold")
+        for item in items:
+            table.add_row(*("" if item.get(c) is None else str(item.get(c)) for c in cols))
+        out.print(table)
+    for w in facts.warnings:
+        err.print(f"[yellow]warning[/] line {w.line}: {w.stage}: {w.message}")
+
+
+def _facts_summary(outcomes: Sequence[batch.Outcome[Facts]]) -> None:
+    table = Table(title="Summary 汇总")
+    for col in ("file", "kind", "outline", "indicators", "targets", "tasks", "projects", "observations", "warnings", "status"):
+        table.add_column(col, overflow="fold")
+    for o in outcomes:
+        f = o.value
+        if f is None:
+            table.add_row(str(o.path), *[""] * 8, f"[red]failed[/]: {o.error.message if o.error else ''}")
+            continue
+        table.add_row(str(o.path), f.document.kind, *(str(len(getattr(f, k))) for k in
+                      ("outline", "indicators", "targets", "tasks", "projects", "observations", "warnings")), "[green]ok[/]")
+    err.print(table)
+
+
 @app.command("extract")
 def extract_cmd(
     files: FilesArg,
-    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="json: the FACTS.md object")] = FactsFormat.json,
+    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="json: the FACTS.md object; table: readable tables; csv: one file per fact type")] = FactsFormat.json,
+    outdir: Annotated[Path | None, typer.Option("--out", "-o", help="write one file per document (json) or per fact type (csv) here")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes for many files")] = 1,
 ) -> None:
-    """Extract the facts of documents (FACTS.md contract)."""
-    outcomes = run_files(files, lambda p: extract_parsed(_parse_file(p)))
-    facts = [o.value.to_json_dict() for o in outcomes if o.value is not None]
-    sys.stdout.write(json.dumps(facts[0] if len(outcomes) == 1 and facts else facts, ensure_ascii=False, indent=1) + "\n")
+    """Extract the facts of documents (the FACTS.md contract) with evidence spans."""
+    if fmt == FactsFormat.csv and outdir is None:
+        err.print("[red]错误 error:[/] --format csv writes one file per fact type; give --out DIR")
+        raise typer.Exit(2)
+    outcomes = run_files(files, extract_file, jobs=jobs, label="extracting")
+    good = [(o.path, o.value) for o in outcomes if o.value is not None]
+    if fmt == FactsFormat.json:
+        if outdir is not None:
+            outdir.mkdir(parents=True, exist_ok=True)
+            for path, facts in good:
+                (outdir / f"{path.stem}.json").write_text(json.dumps(facts.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+            err.print(f"wrote {len(good)} JSON file(s) to {outdir}")
+        else:
+            data = [facts.to_json_dict() for _, facts in good]
+            sys.stdout.write(json.dumps(data[0] if len(outcomes) == 1 and data else data, ensure_ascii=False, indent=1) + "\n")
+    elif fmt == FactsFormat.table:
+        for _, facts in good:
+            _print_tables(facts)
+    else:
+        assert outdir is not None
+        for path, facts in good:
+            write_csv(facts, outdir, path.stem)
+        err.print(f"wrote CSV files for {len(good)} document(s) to {outdir}")
+    if len(outcomes) > 1:
+        _facts_summary(outcomes)
     finish(outcomes)

@@ -22,7 +22,15 @@ from planwatch.extract.tablegrid import (
     txt_cells,
 )
 from planwatch.model.document import Block, BlockKind, Span
-from planwatch.model.facts import CellValue, Evidence, Facts, Growth, Indicator, TargetValue, Warning_
+from planwatch.model.facts import (
+    CellValue,
+    Evidence,
+    ExtractionWarning,
+    Facts,
+    Growth,
+    Indicator,
+    TargetValue,
+)
 from planwatch.parse.boilerplate import Role
 from planwatch.parse.outline import match_heading
 from planwatch.parse.parsed import Parsed
@@ -172,7 +180,7 @@ def _target(row: dict[int, Tok], cols: list[Column], name: str, plan_end: int | 
             tv = TargetValue(year=col.year or plan_end, text=tok.text, value=r.value, low=r.low, high=r.high,
                              qualifier=r.qualifier, kind=kind)
             if r.cumulative:
-                tv = TargetValue(**tv.model_dump(), cumulative=True)
+                tv = TargetValue.model_validate({**tv.model_dump(), "cumulative": True})
             return tv
     return TargetValue(year=plan_end)
 
@@ -184,10 +192,12 @@ def _growth(row: dict[int, Tok], cols: list[Column]) -> Growth:
             if tok is None:
                 return Growth()
             r: CellReading = read_cell(tok.text)
-            extra = {"qualifier": r.qualifier} if r.qualifier not in (None, "exact", "qualitative") else {}
+            data: dict[str, object] = {"text": tok.text, "value": r.value, "cumulative": r.cumulative}
+            if r.qualifier not in (None, "exact", "qualitative"):
+                data["qualifier"] = r.qualifier
             if r.low is not None:
-                extra.update({"low": r.low, "high": r.high})
-            return Growth(text=tok.text, value=r.value, cumulative=r.cumulative, **extra)
+                data.update({"low": r.low, "high": r.high})
+            return Growth.model_validate(data)
     return Growth()
 
 
@@ -208,7 +218,7 @@ def rows_to_indicators(grid: Grid, text: str, plan: tuple[int, int] | None, fact
             cats.append(rest[k])
             k += 1
         if k >= len(rest) or not _name_like(rest[k].text):
-            facts.warnings.append(Warning_(line=row[0].line, stage="indicators", message=f"row {seq}: no indicator name found"))
+            facts.warnings.append(ExtractionWarning(line=row[0].line, stage="indicators", message=f"row {seq}: no indicator name found"))
             continue
         if cats:
             raw_cat = _clean_category(cats[-1].text)
@@ -226,16 +236,16 @@ def rows_to_indicators(grid: Grid, text: str, plan: tuple[int, int] | None, fact
         baseline, values = _baseline(assigned, cols, plan_start)
         last = row[-1]
         start = row[0].start
-        extra: dict[str, object] = {"values": values} if len([v for v in values]) > 2 else {}
+        extra: dict[str, object] = {"values": values} if len(values) > 2 else {}
         if cats and cats[-1].text != category:
             extra["category_cell"] = cats[-1].text
         facts.indicators.append(
-            Indicator(
-                seq=seq, category=category, name=name, unit=unit, attribute=attribute,  # type: ignore[arg-type]
-                baseline=baseline, target=_target(assigned, cols, name, plan_end), growth=_growth(assigned, cols),
-                evidence=Evidence(start=start, end=last.end, quote=text[start : last.end]),
-                table=grid.title, **extra,
-            )
+            Indicator.model_validate({
+                "seq": seq, "category": category, "name": name, "unit": unit, "attribute": attribute,
+                "baseline": baseline, "target": _target(assigned, cols, name, plan_end), "growth": _growth(assigned, cols),
+                "evidence": Evidence(start=start, end=last.end, quote=text[start : last.end]),
+                "table": grid.title, **extra,
+            })
         )
 
 

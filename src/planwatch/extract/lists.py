@@ -22,7 +22,7 @@ def split_spans(text: str, offset: int = 0, separators: str = SEPARATORS) -> lis
             start = i + 1
     items.append((text[start:], start, len(text)))
     out = []
-    for item, s, e in items:
+    for item, s, _e in items:
         stripped = item.strip(" \t\u3000\u00a0。.")
         if not stripped:
             continue

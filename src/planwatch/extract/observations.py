@@ -18,8 +18,8 @@ from planwatch.extract.numbers_in_text import quantities
 from planwatch.extract.sections import Section, section_roles
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.normalize.quantities import Quantity
-from planwatch.normalize.units import dimension_of
 from planwatch.normalize.regions import Gazetteer, find_regions
+from planwatch.normalize.units import dimension_of
 from planwatch.parse.parsed import Parsed
 
 _FORWARD = re.compile(

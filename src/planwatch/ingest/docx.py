@@ -14,6 +14,7 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 from planwatch.errors import ReadError
 from planwatch.ingest.builder import DocumentBuilder, clean_inline
@@ -188,7 +189,7 @@ def read(path: Path, data: bytes, settings: Settings) -> Document:
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            para = docx.text.paragraph.Paragraph(child, document)
+            para = Paragraph(child, document)
             text = clean_inline(para.text)
             style_name = para.style.name if para.style is not None else ""
             num = _num_pr(para)

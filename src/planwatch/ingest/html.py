@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
 import lxml.html
 from lxml import etree
@@ -62,20 +63,25 @@ def decode_html(data: bytes, where: str) -> Decoded:
     return decode_text(data, where)
 
 
+def _elements(el: etree._Element, path: str) -> list[lxml.html.HtmlElement]:
+    """Typed XPath for element results."""
+    return cast(list[lxml.html.HtmlElement], el.xpath(path))
+
+
 def _is_chrome(el: etree._Element) -> bool:
     attrs = " ".join(str(el.get(a) or "") for a in ("id", "class", "role")).lower()
     if not attrs:
         return False
-    if "navigation" in attrs or "banner" == attrs.strip():
+    if "navigation" in attrs or attrs.strip() == "banner":
         return True
     return any(tok in _CHROME_TOKENS for tok in _TOKEN_SPLIT.split(attrs) if tok)
 
 
 def _is_data_table(table: etree._Element) -> bool:
     """Data tables hold short cells and no nested tables; layout tables are walked as containers."""
-    if table.xpath(".//table"):
+    if _elements(table, ".//table"):
         return False
-    cells = table.xpath(".//td|.//th")
+    cells = _elements(table, ".//td|.//th")
     if not cells:
         return False
     lengths = [len(clean_inline(c.text_content())) for c in cells]
@@ -95,9 +101,9 @@ class _Walker:
 
     def table(self, table: etree._Element) -> None:
         idx = self.b.new_table()
-        for tr in table.xpath(".//tr"):
+        for tr in _elements(table, ".//tr"):
             cells: list[tuple[str, int, int]] = []
-            for td in tr.xpath("./td|./th"):
+            for td in _elements(tr, "./td|./th"):
                 cs = int(td.get("colspan") or 1) if str(td.get("colspan") or "1").isdigit() else 1
                 rs = int(td.get("rowspan") or 1) if str(td.get("rowspan") or "1").isdigit() else 1
                 cells.append((td.text_content(), cs, rs))
@@ -154,7 +160,7 @@ def read(path: Path, data: bytes) -> Document:
     if title:
         builder.meta["html_title"] = clean_inline(title)
     for name in ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "Description"):
-        content = root.xpath(f"string(//meta[@name='{name}']/@content)")
+        content = cast(str, root.xpath(f"string(//meta[@name='{name}']/@content)"))
         if content:
             builder.meta["meta_" + name] = clean_inline(str(content))
     body = root.find("body")

@@ -125,7 +125,7 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int]]:
     for ln in lines:
         if prev is not None:
             full = prev.x1 >= right - 1.6 * cw or (
-                not prev.text.endswith(_SENTENCE_END + ("”", "）", ")"))
+                not prev.text.endswith((*_SENTENCE_END, "”", "）", ")"))
                 and prev.x1 >= left + 0.6 * (right - left)
                 and not _HEADING_START.match(ln.text)
             )

@@ -122,7 +122,7 @@ class Observation(_Model):
     evidence: Evidence
 
 
-class Warning_(_Model):
+class ExtractionWarning(_Model):
     """Something the extractor could not make sense of; never silently dropped."""
 
     line: int | None = None
@@ -140,7 +140,7 @@ class Facts(_Model):
     tasks: list[Task] = Field(default_factory=list)
     projects: list[Project] = Field(default_factory=list)
     observations: list[Observation] = Field(default_factory=list)
-    warnings: list[Warning_] = Field(default_factory=list)
+    warnings: list[ExtractionWarning] = Field(default_factory=list)
 
     def to_json_dict(self) -> dict[str, Any]:
         """The contract's JSON object (``None`` kept as ``null``, extra keys kept)."""
