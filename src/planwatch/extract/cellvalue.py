@@ -61,12 +61,16 @@ def read_cell(text: str) -> CellReading:
     m = _BRACKETED.match(flat)
     if m:
         cumulative, flat = True, m.group("inner")
-    kind: TargetKind = "growth" if _GROWTH.search(flat) else "reduction" if _REDUCTION.search(flat) else "level"
+    kind: TargetKind = (
+        "growth" if _GROWTH.search(flat) else "reduction" if _REDUCTION.search(flat) else "level"
+    )
     r = _RANGE.search(flat)
     if r:
         low, high = _num(r.group("low")), _num(r.group("high"))
         if low is not None and high is not None and low < high:
-            return CellReading(raw, None, low, high, "range", kind, cumulative, bool(r.group("pct")) or "%" in flat)
+            return CellReading(
+                raw, None, low, high, "range", kind, cumulative, bool(r.group("pct")) or "%" in flat
+            )
     o = _ONE.search(flat)
     value = _num(o.group("num")) if o else None
     if value is None:

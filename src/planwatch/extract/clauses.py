@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
 _PREFIX = re.compile(
-    r"^(?:其中|同时|此外|另外|并且?|全面|基本|进一步|持续|稳步|着力|努力|争取|力争|确保|预计|全年|今年|当年|年内|"
+    r"^(?:其中|同时|此外|另外|并且?|全面|基本(?=实现|建成|完成|形成)|进一步|完成|实现|持续|稳步|着力|努力|争取|力争|确保|预计|全年|今年|当年|年内|"
     r"累计|共计|共|五年累计|五年|近年来|目前|截至目前|已|已经|每年|每个[县乡镇村区]|各[县乡镇区]|有效|"
     r"(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末|初)?(?:前)?[，,]?|到“?十[三四五]五”?(?:期末|末)|“?十[三四五]五”?(?:期间|末|时期)|"
     r"全[县州市区省旗盟乡镇]|我[县州市区省旗盟]|本[县州市区]|各[县乡镇区]|全体|城乡)+"
@@ -29,7 +29,9 @@ AFTER_VERBS = re.compile(
     r"建|办|修订|成为|创|帮助|扶持|带动|吸纳|转移|为|投入|援助|召开|建有|有|拥有)$"
 )
 _CONJ_END = re.compile(r"(?:和|及|与|以及|、|等|并)$")
-_AFTER_STOP = re.compile(r"[，,；;。：:（(、]|[和及与并](?=[0-9０-９〇一二三四五六七八九十两百千万])|发放|开通|积极|有序|加快|稳步|实现|达到|全部|均|已|得到|取得|通过|完成|全覆盖|列入|入选|纳入|用于|开工|建成|的[^\u4e00-\u9fff]")
+_AFTER_STOP = re.compile(
+    r"[，,；;。：:（(、]|[和及与并](?=[0-9０-９〇一二三四五六七八九十两百千万])|发放|开通|积极|有序|加快|稳步|持续|保持|继续|[0-9０-９]|实现|达到|全部|均|已|得到|取得|通过|完成|全覆盖|列入|入选|纳入|用于|开工|建成|的[^\u4e00-\u9fff]"
+)
 _VERB_INSIDE = re.compile(
     r"(?:建设|新建|建成|打造|培育|创建|引进|实施|开展|选拔|组建|成立|落实|出台|制定|改造|扩建|解决|安装|举办|设立|投入|援助|召开)"
 )
@@ -98,7 +100,9 @@ def subject_for(before: str, after: str, counter: bool = False) -> tuple[str, bo
     trimmed = trim_subject(raw[: conj.start()] if conj else raw)
     noun = _noun_after(after)
     verb_at_end = bool(AFTER_VERBS.search(raw))
-    if noun and (not trimmed or verb_at_end or conj or counter or (_VERB_INSIDE.search(raw) and len(noun) >= 2)):
+    if noun and (
+        not trimmed or verb_at_end or conj or counter or (_VERB_INSIDE.search(raw) and len(noun) >= 2)
+    ):
         return noun, True
     if conj:
         trimmed = trim_subject(raw)
@@ -121,7 +125,9 @@ def subject_list(subject: str) -> list[str]:
     return [subject]
 
 
-def distribute(sentence: str, parts: list[Piece], starts: list[int], counter: list[bool]) -> dict[int, list[str]]:
+def distribute(
+    sentence: str, parts: list[Piece], starts: list[int], counter: list[bool]
+) -> dict[int, list[str]]:
     """Subjects forced by lists: 'X率、Y率分别达到a、b' pairs in order; 'X率、Y率均达到a' repeats a.
 
     ``starts`` are the start offsets (in ``sentence``) of the quantities; the result maps a

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from planwatch.extract.cellvalue import CellReading, read_cell
 from planwatch.extract.tablegrid import (
@@ -36,12 +37,29 @@ from planwatch.parse.outline import match_heading
 from planwatch.parse.parsed import Parsed
 
 _ATTR = {"约束性": "binding", "预期性": "expected", "约束": "binding", "预期": "expected"}
-_FRAGMENTS = {"年均", "增长", "增速", "指标", "属性", "性质", "名称", "绝对值", "目标值", "目标", "实际", "预计", "基期值", "计量"}
+_FRAGMENTS = {
+    "年均",
+    "增长",
+    "增速",
+    "指标",
+    "属性",
+    "性质",
+    "名称",
+    "绝对值",
+    "目标值",
+    "目标",
+    "实际",
+    "预计",
+    "基期值",
+    "计量",
+}
 _UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,10})[)）]?$")
 _CATEGORY = re.compile(r"^([\u4e00-\u9fff]{1,8})[(（]?(\d{1,2})?[)）]?$")
 _REDUCTION_NAME = re.compile(r"降幅|降低|下降|减少|削减")
 _GROWTH_NAME = re.compile(r"增长率|增速|年均增长")
-_VALUE_START = re.compile(r"^(?:年均|增长|控制|保持|不低于|不高于|不超过|降低|下降|提高|稳定|达到.*要求|完成.*(?:目标|任务))")
+_VALUE_START = re.compile(
+    r"^(?:年均|增长|控制|保持|不低于|不高于|不超过|降低|下降|提高|稳定|达到.*要求|完成.*(?:目标|任务))"
+)
 _NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：]?")
 
 
@@ -57,7 +75,9 @@ def _name_like(text: str) -> bool:
 
 
 def _category_like(text: str) -> bool:
-    return bool(_CATEGORY.match(text)) and text not in _ATTR and not _UNIT_TAIL.search(text.rstrip("0123456789"))
+    return (
+        bool(_CATEGORY.match(text)) and text not in _ATTR and not _UNIT_TAIL.search(text.rstrip("0123456789"))
+    )
 
 
 def _clean_category(text: str) -> str:
@@ -75,8 +95,10 @@ def split_name_unit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _segment(cells: list[Tok], has_attr: bool) -> list[tuple[list[Tok], list[Tok]]]:
-    """Split data cells into rows: (category cells before the number, row cells from the number)."""
+def _segment(cells: list[Tok], has_attr: bool) -> tuple[list[tuple[list[Tok], list[Tok]]], list[Tok]]:
+    """Split data cells into rows: (cells before the number, row cells from the number); and the
+    cells after the last row that belong to none. A row whose number or name is lost does not stop
+    the next one from being found (the next number is accepted too)."""
     rows: list[tuple[list[Tok], list[Tok]]] = []
     expected = 1
     pending: list[Tok] = []
@@ -86,14 +108,15 @@ def _segment(cells: list[Tok], has_attr: bool) -> list[tuple[list[Tok], list[Tok
         tok = cells[i]
         nxt = cells[i + 1].text if i + 1 < len(cells) else ""
         nxt2 = cells[i + 2].text if i + 2 < len(cells) else ""
-        starts = _is_seq(tok, expected) and (_name_like(nxt) or (_category_like(nxt) and _name_like(nxt2)))
+        named = _name_like(nxt) or (_category_like(nxt) and _name_like(nxt2))
+        starts = named and (_is_seq(tok, expected) or _is_seq(tok, expected + 1))
         if starts:
             if cur is not None:
                 rows.append((pending, cur))
             pending_now = pending if cur is None else []
             cur = [tok]
             pending = pending_now
-            expected += 1
+            expected = int(tok.text) + 1
             i += 1
             continue
         if cur is None:
@@ -104,7 +127,11 @@ def _segment(cells: list[Tok], has_attr: bool) -> list[tuple[list[Tok], list[Tok
         elif has_attr and cur and cur[-1].text in _ATTR and _category_like(tok.text):
             rows.append(([], cur))
             cur, pending = None, [tok]
-            while i + 1 < len(cells) and not _is_seq(cells[i + 1], expected) and _category_like(cells[i + 1].text):
+            while (
+                i + 1 < len(cells)
+                and not _is_seq(cells[i + 1], expected)
+                and _category_like(cells[i + 1].text)
+            ):
                 i += 1
                 pending.append(cells[i])
         else:
@@ -112,20 +139,22 @@ def _segment(cells: list[Tok], has_attr: bool) -> list[tuple[list[Tok], list[Tok
         i += 1
     if cur is not None:
         rows.append((pending, cur))
-    return rows
+        pending = []
+    return rows, pending
 
 
 def _value_columns(columns: Sequence[Column]) -> list[Column]:
     return [c for c in columns if c.role in ("value", "growth", "unit")]
 
 
-def _assign(values: list[Tok], cols: list[Column]) -> dict[int, Tok]:
-    """Map value cells onto value columns, letting a growth-target cell span target and growth."""
+def _assign(values: list[Tok], cols: list[Column]) -> tuple[dict[int, Tok], list[Tok]]:
+    """Map value cells onto value columns, letting a growth-target cell span target and growth;
+    cells left over are returned, not dropped."""
     out: dict[int, Tok] = {}
     j = 0
     for i, tok in enumerate(values):
         if j >= len(cols):
-            break
+            return out, values[i:]
         out[j] = tok
         remaining_tokens = len(values) - i - 1
         remaining_cols = len(cols) - j - 1
@@ -138,10 +167,12 @@ def _assign(values: list[Tok], cols: list[Column]) -> dict[int, Tok]:
             and read_cell(tok.text).kind == "growth"
         )
         j += 2 if spans else 1
-    return out
+    return out, []
 
 
-def _baseline(row: dict[int, Tok], cols: list[Column], plan_start: int | None) -> tuple[CellValue, list[dict[str, object]]]:
+def _baseline(
+    row: dict[int, Tok], cols: list[Column], plan_start: int | None
+) -> tuple[CellValue, list[dict[str, object]]]:
     values: list[dict[str, object]] = []
     candidates: list[tuple[int, CellValue]] = []
     for j, col in enumerate(cols):
@@ -150,9 +181,13 @@ def _baseline(row: dict[int, Tok], cols: list[Column], plan_start: int | None) -
         tok = row.get(j)
         text = tok.text if tok else None
         reading = read_cell(text) if text else None
-        values.append({"year": col.year, "label": col.label, "text": text, "value": reading.value if reading else None})
+        values.append(
+            {"year": col.year, "label": col.label, "text": text, "value": reading.value if reading else None}
+        )
         if not col.target:
-            candidates.append((j, CellValue(year=col.year, text=text, value=reading.value if reading else None)))
+            candidates.append(
+                (j, CellValue(year=col.year, text=text, value=reading.value if reading else None))
+            )
     if not candidates:
         return CellValue(year=plan_start - 1 if plan_start else None), values
     latest = candidates[-1][1]
@@ -177,8 +212,15 @@ def _target(row: dict[int, Tok], cols: list[Column], name: str, plan_end: int | 
                 kind = "reduction"
             elif kind == "level" and r.value is not None and _GROWTH_NAME.search(name) and not r.cumulative:
                 kind = "growth"
-            tv = TargetValue(year=col.year or plan_end, text=tok.text, value=r.value, low=r.low, high=r.high,
-                             qualifier=r.qualifier, kind=kind)
+            tv = TargetValue(
+                year=col.year or plan_end,
+                text=tok.text,
+                value=r.value,
+                low=r.low,
+                high=r.high,
+                qualifier=r.qualifier,
+                kind=kind,
+            )
             if r.cumulative:
                 tv = TargetValue.model_validate({**tv.model_dump(), "cumulative": True})
             return tv
@@ -201,51 +243,169 @@ def _growth(row: dict[int, Tok], cols: list[Column]) -> Growth:
     return Growth()
 
 
+@dataclass
+class _Row:
+    """One table row, its cells assigned to the grid's value columns."""
+
+    seq: int
+    cats: list[Tok]
+    name: Tok
+    cells: dict[int, Tok]
+    attribute: str | None
+    first: Tok
+    last: Tok
+    leftovers: list[Tok]
+
+
+def _content_row(before: list[Tok], row: list[Tok], seq: int | None, cols: list[Column]) -> _Row | str:
+    """A row read by what its cells say (merged or missing cells tolerated); a message when unreadable."""
+    rest = list(row)
+    if seq is None:
+        k0 = next((k for k, t in enumerate(rest) if t.text.isdigit()), None)
+        if k0 is not None and all(_category_like(t.text) for t in rest[:k0]):
+            before = before + rest[:k0]
+            seq, rest = int(rest[k0].text), rest[k0 + 1 :]
+    cats = [t for t in before if _category_like(t.text)]
+    k = 0
+    while (
+        k < len(rest) - 1
+        and _category_like(rest[k].text)
+        and _name_like(rest[k + 1].text)
+        and not _UNIT_TAIL.search(rest[k].text)
+    ):
+        cats.append(rest[k])
+        k += 1
+    if k >= len(rest) or not _name_like(rest[k].text) or seq is None:
+        return f"row {seq if seq is not None else '?'}: no indicator name found"
+    after = rest[k + 1 :]
+    attrs = [t for t in after if t.text in _ATTR]
+    after = [t for t in after if t.text not in _ATTR]
+    assigned, leftovers = _assign(after, cols)
+    first = row[0]
+    return _Row(
+        seq, cats, rest[k], assigned, _ATTR[attrs[-1].text] if attrs else None, first, row[-1], leftovers
+    )
+
+
+def _positional_row(row: list[Tok], columns: list[Column], cols: list[Column], index: int) -> _Row | str:
+    """A row of a real table whose cells line up with the header, read by position."""
+    by_role = {
+        c.role: row[j] for j, c in enumerate(columns) if c.role in ("seq", "category", "name", "attribute")
+    }
+    name = by_role.get("name")
+    if name is None or not name.text:
+        return f"row {index}: no indicator name found"
+    seq_tok = by_role.get("seq")
+    seq = int(seq_tok.text) if seq_tok is not None and seq_tok.text.isdigit() else index
+    cells = {}
+    for j, c in enumerate(columns):
+        if c in cols and row[j].text:
+            cells[cols.index(c)] = row[j]
+    attr = by_role.get("attribute")
+    cat = by_role.get("category")
+    non_empty = [t for t in row if t.text]
+    return _Row(
+        seq,
+        [cat] if cat is not None and cat.text else [],
+        name,
+        cells,
+        _ATTR.get(attr.text) if attr is not None else None,
+        non_empty[0],
+        non_empty[-1],
+        [],
+    )
+
+
+def _rows(grid: Grid, cols: list[Column]) -> list[_Row | tuple[int, str]]:
+    if grid.rows:
+        out: list[_Row | tuple[int, str]] = []
+        for index, row in enumerate(grid.rows, start=1):
+            if len(row) == len(grid.columns):
+                r = _positional_row(row, grid.columns, cols, index)
+            else:
+                tokens = [t for t in row if t.text]
+                r = _content_row([], tokens, None, cols)
+            out.append(r if isinstance(r, _Row) else (row[0].line if row else 0, r))
+        return out
+    has_attr = any(c.role == "attribute" for c in grid.columns)
+    result: list[_Row | tuple[int, str]] = []
+    segments, trailing = _segment(grid.cells, has_attr)
+    if trailing:
+        result.append(
+            (
+                trailing[0].line,
+                "cells not understood after the last row: " + " | ".join(t.text for t in trailing[:12]),
+            )
+        )
+    for before, row in segments:
+        stray = [t for t in before if not _category_like(t.text)]
+        if stray:
+            result.append(
+                (
+                    stray[0].line,
+                    "cells not understood before row "
+                    + row[0].text
+                    + ": "
+                    + " | ".join(t.text for t in stray[:12]),
+                )
+            )
+        r = _content_row(before, row[1:], int(row[0].text), cols)
+        if isinstance(r, _Row):
+            r.first = row[0]
+            result.append(r)
+        else:
+            result.append((row[0].line, r))
+    return result
+
+
 def rows_to_indicators(grid: Grid, text: str, plan: tuple[int, int] | None, facts: Facts) -> None:
     """Turn a grid's rows into Indicator facts (rows it cannot read become warnings)."""
     cols = _value_columns(grid.columns)
-    has_attr = any(c.role == "attribute" for c in grid.columns)
     plan_start, plan_end = plan if plan else (None, None)
     if plan_end is None:
         plan_end = max((c.year for c in cols if c.target and c.year), default=None)
     category: str | None = None
-    for before, row in _segment(grid.cells, has_attr):
-        seq = int(row[0].text)
-        rest = row[1:]
-        cats = [t for t in before if _category_like(t.text)]
-        k = 0
-        while k < len(rest) - 1 and _category_like(rest[k].text) and _name_like(rest[k + 1].text) and not _UNIT_TAIL.search(rest[k].text):
-            cats.append(rest[k])
-            k += 1
-        if k >= len(rest) or not _name_like(rest[k].text):
-            facts.warnings.append(ExtractionWarning(line=row[0].line, stage="indicators", message=f"row {seq}: no indicator name found"))
+    for r in _rows(grid, cols):
+        if not isinstance(r, _Row):
+            facts.warnings.append(ExtractionWarning(line=r[0], stage="indicators", message=r[1]))
             continue
-        if cats:
-            raw_cat = _clean_category(cats[-1].text)
+        if r.leftovers:
+            facts.warnings.append(
+                ExtractionWarning(
+                    line=r.leftovers[0].line,
+                    stage="indicators",
+                    message=f"row {r.seq}: {len(r.leftovers)} cell(s) not matched to a column: "
+                    + " | ".join(t.text for t in r.leftovers),
+                )
+            )
+        if r.cats:
+            raw_cat = _clean_category(r.cats[-1].text)
             category = raw_cat if len(raw_cat) >= 2 else None
-        name, unit = split_name_unit(rest[k].text)
-        after = rest[k + 1 :]
-        attribute = None
-        if after and after[-1].text in _ATTR:
-            attribute = _ATTR[after[-1].text]
-            after = after[:-1]
-        assigned = _assign(after, cols)
+        name, unit = split_name_unit(r.name.text)
         for j, col in enumerate(cols):
-            if col.role == "unit" and j in assigned:
-                unit = assigned[j].text or unit
-        baseline, values = _baseline(assigned, cols, plan_start)
-        last = row[-1]
-        start = row[0].start
+            if col.role == "unit" and j in r.cells:
+                unit = r.cells[j].text or unit
+        baseline, values = _baseline(r.cells, cols, plan_start)
         extra: dict[str, object] = {"values": values} if len(values) > 2 else {}
-        if cats and cats[-1].text != category:
-            extra["category_cell"] = cats[-1].text
+        if r.cats and r.cats[-1].text != category:
+            extra["category_cell"] = r.cats[-1].text
+        start, end = r.first.start, r.last.end
         facts.indicators.append(
-            Indicator.model_validate({
-                "seq": seq, "category": category, "name": name, "unit": unit, "attribute": attribute,
-                "baseline": baseline, "target": _target(assigned, cols, name, plan_end), "growth": _growth(assigned, cols),
-                "evidence": Evidence(start=start, end=last.end, quote=text[start : last.end]),
-                "table": grid.title, **extra,
-            })
+            Indicator.model_validate(
+                {
+                    "seq": r.seq,
+                    "category": category,
+                    "name": name,
+                    "unit": unit,
+                    "attribute": r.attribute,
+                    "baseline": baseline,
+                    "target": _target(r.cells, cols, name, plan_end),
+                    "growth": _growth(r.cells, cols),
+                    "evidence": Evidence(start=start, end=end, quote=text[start:end]),
+                    "table": grid.title,
+                    **extra,
+                }
+            )
         )
 
 
@@ -257,7 +417,11 @@ def _flat_grids(parsed: Parsed) -> list[Grid]:
         cells = txt_cells(blocks, roles, start, grouped=parsed.doc.format == "txt")
         header: list[Tok] = []
         k = 0
-        while k < len(cells) and (header_role(cells[k].text) or cells[k].text in _FRAGMENTS or re.fullmatch(r"(?:19|20)\d{2}年?", cells[k].text)):
+        while k < len(cells) and (
+            header_role(cells[k].text)
+            or cells[k].text in _FRAGMENTS
+            or re.fullmatch(r"(?:19|20)\d{2}年?", cells[k].text)
+        ):
             header.append(cells[k])
             k += 1
         columns = build_columns(header, plan_end)
@@ -268,19 +432,33 @@ def _flat_grids(parsed: Parsed) -> list[Grid]:
             if _NOTE.match(tok.text):
                 note, end = tok.text, tok.end
                 break
-            if len(tok.text) > 40 or re.search(r"[。；]", tok.text) or (len(tok.text) > 6 and match_heading_text(tok.text)):
+            if (
+                len(tok.text) > 40
+                or re.search(r"[。；]", tok.text)
+                or (len(tok.text) > 6 and match_heading_text(tok.text))
+            ):
                 break
             data.append(tok)
             end = tok.end
         title = _title_before(parsed, start)
-        grids.append(Grid(columns, data, title=title, note=note, header_line=blocks[start].line,
-                          span=(blocks[start].span.start, end)))
+        grids.append(
+            Grid(
+                columns,
+                data,
+                title=title,
+                note=note,
+                header_line=blocks[start].line,
+                span=(blocks[start].span.start, end),
+            )
+        )
     return grids
 
 
 def match_heading_text(text: str) -> bool:
     """True for a line that starts a new section (第X章, 专栏, 一、…)."""
-    return match_heading(Block(BlockKind.PARAGRAPH, text, Span(0, len(text)), 0)) is not None or text.startswith("专栏")
+    return match_heading(
+        Block(BlockKind.PARAGRAPH, text, Span(0, len(text)), 0)
+    ) is not None or text.startswith("专栏")
 
 
 def _title_before(parsed: Parsed, start: int) -> str | None:
@@ -300,24 +478,35 @@ def _real_grids(parsed: Parsed) -> list[Grid]:
     grids = []
     for rows in tables.values():
         header: list[Tok] = []
-        data: list[Tok] = []
-        in_header = True
-        for r, i in enumerate(rows):
+        data_rows: list[list[Tok]] = []
+        for i in rows:
             b = parsed.doc.blocks[i]
-            toks = [Tok(re.sub(r"\s+", "", c.text), c.span.start, c.span.end, r, b.line) for c in b.cells if c.text.strip()]
-            roles = [header_role(t.text) or (t.text in _FRAGMENTS) for t in toks]
-            if in_header and toks and sum(1 for x in roles if x) >= max(2, len(toks) // 2):
-                header.extend(toks)
+            toks = [Tok(re.sub(r"\s+", "", c.text), c.span.start, c.span.end, None, b.line) for c in b.cells]
+            filled = [t for t in toks if t.text]
+            known = [header_role(t.text) or (t.text in _FRAGMENTS) for t in filled]
+            if not data_rows and filled and sum(1 for x in known if x) >= max(2, len(filled) // 2):
+                header.extend(filled)
                 continue
-            in_header = False
-            data.extend(toks)
+            if filled:
+                data_rows.append(toks)
         columns = build_columns(header, plan_end)
-        if not any(c.role == "name" for c in columns) or not any(c.role in ("value", "growth") for c in columns):
+        if not any(c.role == "name" for c in columns) or not any(
+            c.role in ("value", "growth") for c in columns
+        ):
             continue
         first, last = parsed.doc.blocks[rows[0]], parsed.doc.blocks[rows[-1]]
         title = _title_before(parsed, rows[0])
-        grids.append(Grid(columns, data, title=title, rows_known=True, header_line=first.line,
-                          span=(first.span.start, last.span.end)))
+        grids.append(
+            Grid(
+                columns,
+                [t for r in data_rows for t in r if t.text],
+                title=title,
+                rows_known=True,
+                header_line=first.line,
+                span=(first.span.start, last.span.end),
+                rows=data_rows,
+            )
+        )
     return grids
 
 
@@ -326,9 +515,11 @@ def _is_main_table(grid: Grid) -> bool:
     if "name" not in roles:
         return False
     has_target = any(c.role == "value" and c.target for c in grid.columns)
-    return ("attribute" in roles and (has_target or "growth" in roles)) or (
-        has_target and "growth" in roles
-    ) or bool(grid.title and "主要指标" in grid.title and has_target)
+    return (
+        ("attribute" in roles and (has_target or "growth" in roles))
+        or (has_target and "growth" in roles)
+        or bool(grid.title and "主要指标" in grid.title and has_target)
+    )
 
 
 def extract_indicators(parsed: Parsed, facts: Facts) -> None:

@@ -15,10 +15,31 @@ from planwatch.normalize.quantities import Quantity, find_quantities
 _GRADE_AFTER = re.compile(r"^\s*(?:级|星级|星|A级|类|期|批|轮|届|次会议|大(?=[\u4e00-\u9fff]))")
 _CLASS_UNITS = {"千伏", "kV", "kv", "KV", "伏", "兆帕"}
 _DESCRIPTOR_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:覆盖率|圈|半径|范围内|以内的|以上的)")
-_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fff“”（）()A-Za-z0-9·]{0,16}?(?:项目|工程|电站|变电站|变电所|产业园|输变电)")
+_PROJECT_AFTER = re.compile(
+    r"^[\u4e00-\u9fff“”（）()A-Za-z0-9·]{0,16}?(?:项目|工程|电站|变电站|变电所|产业园|输变电)"
+)
 _CHINESE_DIGITS = re.compile(r"^[〇零一二三四五六七八九两]+")
 _CHINESE_CODE = re.compile(r"^[〇零一二三四五六七八九]{3,}")
-_SLOGAN_COUNTERS = ("类", "元", "轮", "本", "支", "套", "批", "张", "届", "代", "化", "体", "维", "线", "心", "环", "纵", "横")
+_SLOGAN_COUNTERS = (
+    "类",
+    "元",
+    "轮",
+    "本",
+    "支",
+    "套",
+    "批",
+    "张",
+    "届",
+    "代",
+    "化",
+    "体",
+    "维",
+    "线",
+    "心",
+    "环",
+    "纵",
+    "横",
+)
 _THRESHOLD_NOUN = re.compile(r"^[\u4e00-\u9fff]")
 _RANK_BEFORE = re.compile(r"(?:第|前|排名|位居|位列|列|居)[\u4e00-\u9fff]{0,4}$")
 
@@ -35,7 +56,7 @@ def measured(text: str, q: Quantity) -> bool:
     duration = q.unit in ("年", "天", "个月") and not text[max(0, q.start - 2) : q.start].endswith("连续")
     if chinese and (q.value == 1 or (q.unit or "").startswith(_SLOGAN_COUNTERS) or duration):
         return False  # 一个…、一座…, 三类空间, 四元结构, 五年: words and durations, not amounts
-    if chinese and text[max(0, q.start - 1) : q.start] in ("“", "\"", "「"):
+    if chinese and text[max(0, q.start - 1) : q.start] in ("“", '"', "「"):
         return False
     after = text[q.end : q.end + 20]
     before = text[max(0, q.start - 6) : q.start]

@@ -31,16 +31,33 @@ _GROWTH_BEFORE = re.compile(
     r"同比下降|比上年下降|下降|减少|降低|回落)(?:了)?\s*$"
 )
 _NEGATIVE = re.compile(r"下降|减少|降低|回落")
-_SPAN_MARKERS = re.compile(r"五年累计|累计|共计|共|期间|新增|实施|完成|建成|开展|出台|制定|打造|获评|荣获|获得|上榜|入围|建设")
+_SPAN_MARKERS = re.compile(
+    r"五年累计|累计|共计|共|期间|新增|实施|完成|建成|开展|出台|制定|打造|获评|荣获|获得|上榜|入围|建设"
+)
 _SKIP_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)")
 _SKIP_BEFORE = re.compile(r"(?:由原来的|从原来的|原来的)$")
-_HALF = re.compile(r"((?:19|20)\d{2})\s*年\s*(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度)")
+_HALF = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度)"
+)
 _YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
 _LOCAL_REGION = re.compile(r"(?:^|[，,。；;的])([\u4e00-\u9fff]{2,3}(?:县|市))(?=[\u4e00-\u9fff“])")
-_STATE = re.compile(r"达到|达|为|增加到|提高到|提升到|减少至|减少到|降至|降到|增至|覆盖|破零|保持|稳定|控制在|突破|最高")
+_STATE = re.compile(
+    r"达到|达|为|增加到|提高到|提升到|减少至|减少到|降至|降到|增至|覆盖|破零|保持|稳定|控制在|突破|最高"
+)
 _REF = re.compile(r"^(?:全|我|本)[省市州县区旗盟]")
-_PERIOD_WORDS = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2", "第二季度": "Q2",
-                 "前三季度": "Q3", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
+_PERIOD_WORDS = {
+    "上半年": "H1",
+    "下半年": "H2",
+    "一季度": "Q1",
+    "第一季度": "Q1",
+    "二季度": "Q2",
+    "第二季度": "Q2",
+    "前三季度": "Q3",
+    "三季度": "Q3",
+    "第三季度": "Q3",
+    "四季度": "Q4",
+    "第四季度": "Q4",
+}
 
 
 @dataclass(frozen=True)
@@ -76,8 +93,15 @@ def _section_year(parsed: Parsed, pos: int) -> int | None:
     return None
 
 
-def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause: str, unit_is_rate: bool,
-            carried: str | None) -> str | None:
+def _period(
+    frame: _Frame,
+    year: int | None,
+    sentence: str,
+    before: str,
+    clause: str,
+    unit_is_rate: bool,
+    carried: str | None,
+) -> str | None:
     half = _HALF.search(sentence)
     if half:
         return half.group(1) + _PERIOD_WORDS[half.group(2)]
@@ -86,7 +110,9 @@ def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause:
     explicit = _YEAR_OF.search(before)
     if explicit:
         return explicit.group(1)
-    m = re.search(r"((?:19|20)\d{2})\s*年", sentence[: sentence.find(clause) + 1] if clause in sentence else "")
+    m = re.search(
+        r"((?:19|20)\d{2})\s*年", sentence[: sentence.find(clause) + 1] if clause in sentence else ""
+    )
     if frame.span is not None:
         if m and int(m.group(1)) <= frame.span[1]:
             return m.group(1)
@@ -96,12 +122,15 @@ def _period(frame: _Frame, year: int | None, sentence: str, before: str, clause:
     return str(year) if year is not None else None
 
 
-def _region(frame: _Frame, before: str) -> str | None:
-    """The one sub-region the sentence names before the figure (德令哈市…), else the document's."""
+def _region(frame: _Frame, before: str, topic: str | None = None) -> str | None:
+    """The one sub-region the sentence names before the figure (德令哈市…), else the region of the
+    clause the sentence continues (``topic``), else the document's."""
     gazetteer = Gazetteer.load()
     home = gazetteer.resolve(frame.region) if frame.region else None
     named = [r for r, _s, _e in find_regions(before, context=home)]
-    inside = {r.name: r for r in named if home is not None and r.code != home.code and gazetteer.contains(home, r)}
+    inside = {
+        r.name: r for r in named if home is not None and r.code != home.code and gazetteer.contains(home, r)
+    }
     if len(inside) == 1:
         return next(iter(inside))
     if home is None:
@@ -109,7 +138,7 @@ def _region(frame: _Frame, before: str) -> str | None:
         local = {x for x in local if not _REF.match(x)}
         if len(local) == 1:
             return next(iter(local))
-    return frame.region
+    return topic or frame.region
 
 
 def _growth_of(text: str, q: Quantity) -> float | None:
@@ -119,11 +148,21 @@ def _growth_of(text: str, q: Quantity) -> float | None:
     return -q.value if _NEGATIVE.search(m.group("dir")) else q.value
 
 
-def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, facts: Facts, carried: str | None) -> None:
+def _sentence(
+    parsed: Parsed,
+    frame: _Frame,
+    year: int | None,
+    sent: Piece,
+    facts: Facts,
+    carried: str | None,
+    topic: str | None,
+) -> str | None:
+    """Observations of one sentence; returns the sub-region it was about (for a following ；-clause)."""
     text = parsed.doc.text
     if _FORWARD.search(sent.text):
-        return
+        return None
     qs = quantities(sent.text)
+    about: str | None = None
     parts = clauses(sent.text, 0)
     counters = [q.unit is not None and dimension_of(q.unit) == "count" for q in qs]
     forced = distribute(sent.text, parts, [q.start for q in qs], counters)
@@ -140,15 +179,26 @@ def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, fact
         if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(sent.text[: q.start]):
             continue
         growth = _growth_of(sent.text, q) if q.unit in ("%", "个百分点", "‰") else None
-        own_subject = re.sub(r"(?:同比|比上年|较上年|年均|平均)?(?:增长|上升|下降|提高|增加|减少|降低|增速|回落)\s*$", "", before).strip()
-        if growth is not None and last is not None and last.growth is None and ci in (last_clause, last_clause + 1) and len(
-            re.sub(r"[\s，,]", "", own_subject)) <= 2:
+        own_subject = re.sub(
+            r"(?:同比|比上年|较上年|年均|平均)?(?:增长|上升|下降|提高|增加|减少|降低|增速|回落)\s*$",
+            "",
+            before,
+        ).strip()
+        if (
+            growth is not None
+            and last is not None
+            and last.growth is None
+            and ci in (last_clause, last_clause + 1)
+            and len(re.sub(r"[\s，,]", "", own_subject)) <= 2
+        ):
             last.growth = growth
             start = last.evidence.start
             end = sent.start + clause.end
             last.evidence = Evidence(start=start, end=end, quote=text[start:end])
             continue
-        subjects = forced.get(k) or [subject_for(before if growth is None else own_subject, after, counters[k])[0]]
+        subjects = forced.get(k) or [
+            subject_for(before if growth is None else own_subject, after, counters[k])[0]
+        ]
         subjects = [x or (last.subject if last is not None else "") for x in subjects]
         if not subjects[0]:
             continue
@@ -156,8 +206,10 @@ def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, fact
         for subject in subjects:
             obs = Observation(
                 subject=subject,
-                region=_region(frame, sent.text[: q.start]),
-                period=_period(frame, year, sent.text, sent.text[: q.start], clause.text, q.unit in ("%", "‰"), carried),
+                region=_region(frame, sent.text[: q.start], topic),
+                period=_period(
+                    frame, year, sent.text, sent.text[: q.start], clause.text, q.unit in ("%", "‰"), carried
+                ),
                 value=None if growth is not None else q.value,
                 unit=None if growth is not None else q.unit,
                 growth=growth,
@@ -165,6 +217,9 @@ def _sentence(parsed: Parsed, frame: _Frame, year: int | None, sent: Piece, fact
             )
             facts.observations.append(obs)
             last, last_clause = obs, ci
+            if obs.region != frame.region:
+                about = obs.region
+    return about
 
 
 def extract_observations(parsed: Parsed, facts: Facts) -> None:
@@ -176,8 +231,11 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
             continue
         year = _section_year(parsed, block.span.start) or frame.year
         carried: str | None = None  # 2020年上半年, … carries over the block's later sentences
+        topic: str | None = None  # a sub-region carries over a ；
         for sent in sentences(block.text, block.span.start):
-            _sentence(parsed, frame, year, sent, facts, carried)
+            about = _sentence(parsed, frame, year, sent, facts, carried, topic)
+            ends_clause = parsed.doc.text[sent.end : sent.end + 1] in ("；", ";")
+            topic = (about or topic) if ends_clause else None
             half = _HALF.search(sent.text)
             if half:
                 carried = half.group(1) + _PERIOD_WORDS[half.group(2)]

@@ -14,7 +14,9 @@ from planwatch.model.facts import Evidence, Facts, Project
 from planwatch.parse.outline import Node
 from planwatch.parse.parsed import Parsed
 
-_ITEM = re.compile(r"^(?:\d{1,3}\s*(?:[.．、](?![\d.．]))|[(（]\s*\d{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*、)\s*")
+_ITEM = re.compile(
+    r"^(?:\d{1,3}\s*(?:[.．、](?![\d.．]))|[(（]\s*\d{1,3}\s*[)）]|[①-⑳]|[一二三四五六七八九十]+\s*、)\s*"
+)
 _GROUP = re.compile(r"^(?P<group>[^。：:；;]{2,24}?(?:项目|工程|行动|计划|建设))\s*[。：:]\s*(?P<items>.+)$")
 _HEAD = re.compile(
     r"(?:项目|工程|建设|治理|整治|改造|修复|[一二三四五六七八九十\d]期|园区|园|基地|平台|中心|变电站|站|厂|小镇|设施|系统|体系|"
@@ -62,8 +64,13 @@ def _numbered(parsed: Parsed, box: Node, facts: Facts) -> bool:
             continue
         start = rest_start + rest.find(name)
         facts.projects.append(
-            Project(box=box.label, box_title=box.title, group=None, name=name,
-                    evidence=Evidence(start=start, end=start + len(name), quote=name))
+            Project(
+                box=box.label,
+                box_title=box.title,
+                group=None,
+                name=name,
+                evidence=Evidence(start=start, end=start + len(name), quote=name),
+            )
         )
         found = True
     return found
@@ -76,9 +83,14 @@ def _grouped(parsed: Parsed, box: Node, facts: Facts) -> None:
     for i in box.items:
         b = parsed.doc.blocks[i]
         m = _GROUP.match(b.text)
-        group, offset, body = (m.group("group").strip(), b.span.start + m.start("items"), m.group("items")) if m else (
-            None, b.span.start, b.text)
-        items = [(n, s, e) for n, s, e in _join_fragments(split_spans(body, offset), text) if 2 <= len(n) <= 120]
+        group, offset, body = (
+            (m.group("group").strip(), b.span.start + m.start("items"), m.group("items"))
+            if m
+            else (None, b.span.start, b.text)
+        )
+        items = [
+            (n, s, e) for n, s, e in _join_fragments(split_spans(body, offset), text) if 2 <= len(n) <= 120
+        ]
         complete = [it for it in items if _complete(it[0]) and len(it[0]) <= 80]
         prose = group is None and "。" in b.text.rstrip("。")
         if prose or not items or len(complete) < max(1, (len(items) + 1) // 2):
@@ -90,8 +102,13 @@ def _grouped(parsed: Parsed, box: Node, facts: Facts) -> None:
             if group is None and not _complete(name):
                 continue
             facts.projects.append(
-                Project(box=box.label, box_title=box.title, group=group, name=name,
-                        evidence=Evidence(start=s, end=e, quote=text[s:e]))
+                Project(
+                    box=box.label,
+                    box_title=box.title,
+                    group=group,
+                    name=name,
+                    evidence=Evidence(start=s, end=e, quote=text[s:e]),
+                )
             )
 
 

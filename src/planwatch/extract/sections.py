@@ -46,7 +46,11 @@ def section_roles(parsed: Parsed) -> list[Section]:
     claimed = sorted(parsed.claimed)
     roles: list[Section] = []
     for b, role in zip(parsed.doc.blocks, parsed.roles, strict=True):
-        if role != Role.BODY or b.kind == BlockKind.TABLE_ROW or any(s <= b.span.start < e for s, e in claimed):
+        if (
+            role != Role.BODY
+            or b.kind == BlockKind.TABLE_ROW
+            or any(s <= b.span.start < e for s, e in claimed)
+        ):
             roles.append(Section.SKIP)
             continue
         if kind in ("news", "bulletin"):

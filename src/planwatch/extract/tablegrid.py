@@ -50,11 +50,21 @@ class Grid:
     rows_known: bool = False
     header_line: int = 0
     span: tuple[int, int] = (0, 0)  # from the header to the last cell or the note
+    rows: list[list[Tok]] = field(default_factory=list)  # real tables: each row's cells, empty ones kept
     warnings: list[str] = field(default_factory=list)
 
 
-_MERGES = (("年均", "增长"), ("年均", "增速"), ("指标", "属性"), ("指标", "性质"), ("指标", "名称"), ("计量", "单位"))
-_ROLE_WORDS = re.compile(r"^(?:绝对值|目标值?|实际(?:值|完成)?|预计(?:值|完成)?|基期值?|基数|现状值?|规划目标|完成值?|预期目标|年)$")
+_MERGES = (
+    ("年均", "增长"),
+    ("年均", "增速"),
+    ("指标", "属性"),
+    ("指标", "性质"),
+    ("指标", "名称"),
+    ("计量", "单位"),
+)
+_ROLE_WORDS = re.compile(
+    r"^(?:绝对值|目标值?|实际(?:值|完成)?|预计(?:值|完成)?|基期值?|基数|现状值?|规划目标|完成值?|预期目标|年)$"
+)
 
 
 def header_role(text: str) -> str | None:
@@ -87,7 +97,9 @@ def _column(text: str, role: str, plan_end: int | None) -> Column:
     t = re.sub(r"\s+", "", text)
     years = [int(y.group(0)) for y in _YEAR.finditer(t)]
     year = years[-1] if years else None
-    target = bool(re.search(r"目标|规划", t)) or (year is not None and plan_end is not None and year >= plan_end)
+    target = bool(re.search(r"目标|规划", t)) or (
+        year is not None and plan_end is not None and year >= plan_end
+    )
     if role == "value" and year is None and re.search(r"目标|规划", t):
         year = plan_end
     return Column(role, t, year, target if role == "value" else False)
@@ -100,9 +112,11 @@ def merge_header_fragments(cells: list[Tok]) -> list[Tok]:
         if out:
             prev = out[-1]
             joined = prev.text + c.text
-            if (prev.text, c.text) in _MERGES or (
-                _YEAR.fullmatch(prev.text.rstrip("年")) and _ROLE_WORDS.match(c.text)
-            ) or (prev.text.endswith("年均") and c.text.startswith("增")):
+            if (
+                (prev.text, c.text) in _MERGES
+                or (_YEAR.fullmatch(prev.text.rstrip("年")) and _ROLE_WORDS.match(c.text))
+                or (prev.text.endswith("年均") and c.text.startswith("增"))
+            ):
                 out[-1] = Tok(joined, prev.start, c.end, prev.row, prev.line)
                 continue
         out.append(c)
@@ -134,8 +148,16 @@ def find_flat_headers(blocks: Sequence[Block], roles: Sequence[Role]) -> list[in
     i = 0
     while i < n:
         b = blocks[i]
-        if roles[i] == Role.BODY and b.kind != BlockKind.TABLE_ROW and header_role(b.text) in ("seq", "name", "category"):
-            window = [blocks[k].text for k in range(i, min(n, i + 16)) if roles[k] == Role.BODY and len(blocks[k].text) <= 24]
+        if (
+            roles[i] == Role.BODY
+            and b.kind != BlockKind.TABLE_ROW
+            and header_role(b.text) in ("seq", "name", "category")
+        ):
+            window = [
+                blocks[k].text
+                for k in range(i, min(n, i + 16))
+                if roles[k] == Role.BODY and len(blocks[k].text) <= 24
+            ]
             found = {header_role(t) for t in window} - {None}
             if "name" in found and len(found) >= 3 and ({"value", "growth", "attribute"} & found):
                 starts.append(i)

@@ -19,7 +19,9 @@ from planwatch.normalize.quantities import Quantity
 from planwatch.normalize.units import dimension_of
 from planwatch.parse.parsed import Parsed
 
-_TIME = re.compile(r"到\s*(?:19|20)\d{2}\s*年|到“?十[四五六]五”?(?:期)?末|“?十[四五六]五”?期间|规划期末|期末|今年|全年|年内|每年|力争|确保|目标")
+_TIME = re.compile(
+    r"到\s*(?:19|20)\d{2}\s*年|到“?十[四五六]五”?(?:期)?末|“?十[四五六]五”?期间|规划期末|期末|今年|全年|年内|每年|力争|确保|目标"
+)
 _YEAR = re.compile(r"(?:到|至|在|于)?\s*((?:19|20)\d{2})\s*年")
 _GOAL_VERB = re.compile(
     r"达到|达|提高到|提升到|增加到|增长到|扩大到|超过|突破|不低于|不少于|不高于|不超过|控制在|控制到|控制|保持在|稳定在|"
@@ -67,16 +69,27 @@ _RATE_SUBJECT = re.compile(r"(?:率|比例|占比|比重|覆盖率|普及率|达
 _AGE_SUBJECT = re.compile(r"寿命|年龄|年限")
 
 
-def _is_goal(sentence: str, earlier: str, clause_before: str, clause_after: str, q: Quantity, subject: str,
-             in_box: bool) -> bool:
+def _is_goal(
+    sentence: str,
+    earlier: str,
+    clause_before: str,
+    clause_after: str,
+    q: Quantity,
+    subject: str,
+    in_box: bool,
+) -> bool:
     """Whether the sentence frames the number as a goal (see the module docstring)."""
     if q.unit == "岁" and not _AGE_SUBJECT.search(subject):
         return False  # 3岁以下婴幼儿: an age bracket
     time = bool(_TIME.search(sentence))
-    verb = bool(_GOAL_VERB.search(clause_before)) or bool(re.match(r"^\s*(?:的)?[\u4e00-\u9fff（）()]{0,20}?(?:达到|实现)", clause_after))
+    verb = bool(_GOAL_VERB.search(clause_before)) or bool(
+        re.match(r"^\s*(?:的)?[\u4e00-\u9fff（）()]{0,20}?(?:达到|实现)", clause_after)
+    )
     bound = q.approx is not None
     if in_box:
-        return time or bool(re.search(r"达到|力争|控制在|不低于|不少于|以上|以内|左右", clause_before)) or bound
+        return (
+            time or bool(re.search(r"达到|力争|控制在|不低于|不少于|以上|以内|左右", clause_before)) or bound
+        )
     rate = q.unit in ("%", "‰") and bool(_RATE_SUBJECT.search(subject))
     return time or verb or bound or q.low is not None or rate or bool(_GOAL_VERB.search(earlier))
 
@@ -91,13 +104,19 @@ def _qualifier(sentence: str, q: Quantity) -> Qualifier:
     return qualifier_of(sentence[: q.start], sentence[q.end :])
 
 
-def _targets_in_sentence(parsed: Parsed, sent: Piece, in_box: bool, year_default: int | None, facts: Facts) -> None:
+def _targets_in_sentence(
+    parsed: Parsed, sent: Piece, in_box: bool, year_default: int | None, facts: Facts
+) -> None:
     text = parsed.doc.text
     qs = quantities(sent.text)
     if not qs:
         return
     year_m = _YEAR.search(sent.text)
-    year = int(year_m.group(1)) if year_m and re.search(r"到|至|前|底|末", sent.text[: year_m.end() + 2]) else year_default
+    year = (
+        int(year_m.group(1))
+        if year_m and re.search(r"到|至|前|底|末", sent.text[: year_m.end() + 2])
+        else year_default
+    )
     parts = clauses(sent.text, 0)
     counters = [q.unit is not None and dimension_of(q.unit) == "count" for q in qs]
     forced = distribute(sent.text, parts, [q.start for q in qs], counters)
@@ -115,7 +134,9 @@ def _targets_in_sentence(parsed: Parsed, sent: Piece, in_box: bool, year_default
         if not subjects[0] and before.rstrip().endswith(("、", "和", "及")):
             subjects = [last_subject]
         subjects = [x or last_subject for x in subjects]
-        if not subjects[0] or not _is_goal(sent.text, sent.text[: clause.start], before, after, q, subjects[0], in_box):
+        if not subjects[0] or not _is_goal(
+            sent.text, sent.text[: clause.start], before, after, q, subjects[0], in_box
+        ):
             continue
         last_subject = subjects[-1]
         start, end = sent.start + clause.start, sent.start + clause.end
@@ -123,9 +144,16 @@ def _targets_in_sentence(parsed: Parsed, sent: Piece, in_box: bool, year_default
         for subject in subjects:
             facts.targets.append(
                 Target(
-                    subject=subject, value=q.value, low=q.low, high=q.high, unit=q.unit,
-                    qualifier=_qualifier(sent.text, q), kind=_kind(sent.text[: q.start]), year=year,
-                    evidence=Evidence(start=start, end=end, quote=text[start:end]), **extra,
+                    subject=subject,
+                    value=q.value,
+                    low=q.low,
+                    high=q.high,
+                    unit=q.unit,
+                    qualifier=_qualifier(sent.text, q),
+                    kind=_kind(sent.text[: q.start]),
+                    year=year,
+                    evidence=Evidence(start=start, end=end, quote=text[start:end]),
+                    **extra,
                 )
             )
 
@@ -139,6 +167,8 @@ def extract_targets(parsed: Parsed, facts: Facts) -> None:
         if role != Section.FORWARD:
             continue
         in_box = any(s <= block.span.start < e for s, e in boxes)
-        year = _section_year(parsed, block.span.start, default) if parsed.info.kind == "work_report" else default
+        year = (
+            _section_year(parsed, block.span.start, default) if parsed.info.kind == "work_report" else default
+        )
         for sent in sentences(block.text, block.span.start):
             _targets_in_sentence(parsed, sent, in_box, year, facts)

@@ -19,7 +19,9 @@ from planwatch.parse.outline import Node
 from planwatch.parse.parsed import Parsed
 
 _LEAD = r"(?:牵\s*头|主\s*责|主\s*办|头)\s*(?:单\s*位|部\s*门|处\s*室)"
-_RESP = r"(?:责\s*任|任|配\s*合|参\s*与|协\s*同|协\s*办|协\s*作|相\s*关|参\s*加)\s*(?:单\s*位|部\s*门|处\s*室)"
+_RESP = (
+    r"(?:责\s*任|任|配\s*合|参\s*与|协\s*同|协\s*办|协\s*作|相\s*关|参\s*加)\s*(?:单\s*位|部\s*门|处\s*室)"
+)
 _DEADLINE = r"(?:完\s*成\s*时\s*限|完\s*成\s*时\s*间|时\s*间\s*节\s*点|时\s*限|完\s*成\s*期\s*限)"
 _LABEL = re.compile(rf"[(（]?\s*(?P<label>{_LEAD}|{_RESP}|{_DEADLINE})\s*[:：]\s*")
 _DEADLINE_VALUE = re.compile(
@@ -48,7 +50,9 @@ def parse_unit_fields(text: str) -> dict[str, list[str] | str]:
             out["deadline"] = value
             continue
         units = [u for u in split_items(value) if u]
-        leads = [re.sub(r"[(（]\s*牵头\s*[)）]$", "", u) for u in units if re.search(r"[(（]\s*牵头\s*[)）]$", u)]
+        leads = [
+            re.sub(r"[(（]\s*牵头\s*[)）]$", "", u) for u in units if re.search(r"[(（]\s*牵头\s*[)）]$", u)
+        ]
         if leads and kind == "responsible":
             out.setdefault("lead", []).extend(leads)  # type: ignore[union-attr]
             units = [u for u in units if not re.search(r"[(（]\s*牵头\s*[)）]$", u)]
@@ -99,12 +103,15 @@ def extract_prose_tasks(parsed: Parsed, facts: Facts) -> None:
             f = fields[idx]
             if not (every or f.get("lead") or f.get("responsible")):
                 continue
-            nxt = next((n.start for n in parsed.outline if n.start > node.start and n.kind == "heading"), len(text))
+            nxt = next(
+                (n.start for n in parsed.outline if n.start > node.start and n.kind == "heading"), len(text)
+            )
             end = len(text[:nxt].rstrip())
             lead, resp, deadline = f.get("lead", []), f.get("responsible", []), f.get("deadline")
             facts.tasks.append(
                 Task(
-                    number=_number(node.label), title=node.title,
+                    number=_number(node.label),
+                    title=node.title,
                     lead_units=list(lead) if isinstance(lead, list) else [],
                     responsible_units=list(resp) if isinstance(resp, list) else [],
                     deadline=deadline if isinstance(deadline, str) else None,
@@ -115,7 +122,9 @@ def extract_prose_tasks(parsed: Parsed, facts: Facts) -> None:
 
 _TASK_HEADER = {
     "seq": re.compile(r"^(?:序号|编号)$"),
-    "task": re.compile(r"(?:重点|主要|工作|具体)?任务(?:内容|名称|举措|措施)?$|^工作内容$|^(?:主要)?措施$|^工作事项$"),
+    "task": re.compile(
+        r"(?:重点|主要|工作|具体)?任务(?:内容|名称|举措|措施)?$|^工作内容$|^(?:主要)?措施$|^工作事项$"
+    ),
     "lead": re.compile(rf"^{_LEAD}$".replace(r"\s*", "")),
     "responsible": re.compile(rf"^{_RESP}$".replace(r"\s*", "")),
     "deadline": re.compile(rf"^{_DEADLINE}$".replace(r"\s*", "")),
@@ -158,10 +167,13 @@ def extract_table_tasks(parsed: Parsed, facts: Facts) -> None:
         if task_cell is None or not task_cell.text.strip():
             continue
         number = row["seq"].text.strip() if "seq" in row else str(len(facts.tasks) + 1)
-        deadline = row["deadline"].text.strip() if "deadline" in row and row["deadline"].text.strip() else None
+        deadline = (
+            row["deadline"].text.strip() if "deadline" in row and row["deadline"].text.strip() else None
+        )
         facts.tasks.append(
             Task(
-                number=number, title=_first_sentence(task_cell.text),
+                number=number,
+                title=_first_sentence(task_cell.text),
                 lead_units=split_items(row["lead"].text) if "lead" in row else [],
                 responsible_units=split_items(row["responsible"].text) if "responsible" in row else [],
                 deadline=deadline,

@@ -145,7 +145,7 @@ NAME_PATTERNS: dict[str, str] = {
     # 一村一品, 两弹一星, 三严三实: two numerals each before one character, one of them 一 or both equal
     "paired": rf"(?:一[\u4e00-\u9fff]{_N}|{_N}[\u4e00-\u9fff]一|(?P<pair>{_N})[\u4e00-\u9fff](?P=pair))[\u4e00-\u9fff]",
     # 百乡千村, 十县百乡: round numerals paired with places, a programme name
-    "round_paired": r"[十百千万][\u4e00-\u9fff][十百千万][\u4e00-\u9fff]",
+    "round_paired": r"[十百千万][^\W\d十百千万亿两零〇一二三四五六七八九][十百千万][^\W\d十百千万亿两零〇一二三四五六七八九]",
     "programme": rf"{_NUM}+(?:年|项|个)?(?:行动|工程|战略|攻坚战)",
 }
 _NAME_RES = tuple(re.compile(p) for p in NAME_PATTERNS.values())

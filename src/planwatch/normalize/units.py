@@ -79,10 +79,30 @@ SCALABLE = frozenset({
     "元", "美元", "吨", "亩", "千瓦", "千瓦时", "千伏安", "人", "人次", "名", "立方米", "平方米", "平方公里",
     "公里", "斤", "吨标煤", "吨标准煤",
 })  # fmt: skip
-_PREFIXES = {"万": F(10**4), "十万": F(10**5), "百万": F(10**6), "千万": F(10**7), "亿": F(10**8), "万亿": F(10**12)}
+_PREFIXES = {
+    "万": F(10**4),
+    "十万": F(10**5),
+    "百万": F(10**6),
+    "千万": F(10**7),
+    "亿": F(10**8),
+    "万亿": F(10**12),
+}
 # Dimensions whose units are written with 万/亿 multipliers (万公顷, 百万千瓦, 亿立方米 …).
-_SCALED_DIMENSIONS = frozenset({"money", "area", "length", "volume", "mass", "power", "energy", "coal_equivalent",
-                                "people", "steam_capacity", "apparent_power"})
+_SCALED_DIMENSIONS = frozenset(
+    {
+        "money",
+        "area",
+        "length",
+        "volume",
+        "mass",
+        "power",
+        "energy",
+        "coal_equivalent",
+        "people",
+        "steam_capacity",
+        "apparent_power",
+    }
+)
 _COMPOUND_SLASH = "/／"
 
 

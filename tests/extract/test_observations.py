@@ -1,0 +1,74 @@
+"""Reported figures: value, unit, growth (signed), period and region."""
+
+from __future__ import annotations
+
+import planwatch
+from planwatch.model.facts import Observation
+
+
+def _obs(text: str) -> list[Observation]:
+    return planwatch.extract(text).observations
+
+
+REPORT = (
+    "海北藏族自治州政府工作报告\n来源:海北州人民政府\n一、2021年工作回顾\n"
+    "全州完成地区生产总值88.6亿元,同比增长4.1%;社会消费品零售总额20.5亿元,同比下降2.3%;"
+    "电商销售额同比增长35.2%。新建村级卫生室12所、乡镇卫生院3所。\n"
+    "二、2022年工作安排\n地区生产总值增长6%左右。\n"
+)
+
+
+def test_work_report_review() -> None:
+    obs = _obs(REPORT)
+    got = [(o.subject, o.value, o.unit, o.growth, o.period) for o in obs]
+    assert got == [
+        ("地区生产总值", 88.6, "亿元", 4.1, "2021"),
+        ("社会消费品零售总额", 20.5, "亿元", -2.3, "2021"),
+        ("电商销售额", None, None, 35.2, "2021"),
+        ("村级卫生室", 12, "所", None, "2021"),
+        ("乡镇卫生院", 3, "所", None, "2021"),
+    ]
+    assert {o.region for o in obs} == {"海北藏族自治州"}
+    for o in obs:
+        assert REPORT[o.evidence.start : o.evidence.end] == o.evidence.quote
+
+
+def test_news_half_year_and_sub_region() -> None:
+    news = (
+        "海西州推进生态建设综述\n来源: 柴达木日报\n发布时间: 2020-09-22 11:44:04\n"
+        "近年来,全州实施国土绿化6.5万公顷。2020年上半年,德令哈市空气质量优良天数比例为93.7%,同比上升1.2个百分点;"
+        "PM2.5平均浓度12微克/立方米,同比下降20%。\n"
+    )
+    obs = _obs(news)
+    green = obs[0]
+    assert (green.value, green.unit, green.period, green.region) == (6.5, "万公顷", "2020", "海西州")
+    air = [o for o in obs if o.value in (93.7, 12)]
+    assert [(o.region, o.period, o.growth) for o in air] == [
+        ("德令哈市", "2020H1", 1.2),
+        ("德令哈市", "2020H1", -20),
+    ]
+
+
+def test_plan_review_periods() -> None:
+    plan = (
+        "青松县国民经济和社会发展第十四个五年规划纲要\n第一章 “十三五”发展成就\n"
+        "城镇居民人均可支配收入由2015年的25000元增加到36000元。五年累计完成固定资产投资210亿元,新增市场主体900家。"
+        "城镇化率达到48.2%。\n第二章 发展环境\n全国经济增长6%。\n"
+    )
+    obs = _obs(plan)
+    assert [(o.value, o.period) for o in obs] == [
+        (25000, "2015"),
+        (36000, "2020"),
+        (210, "2016-2020"),
+        (900, "2016-2020"),
+        (48.2, "2020"),
+    ]
+
+
+def test_thresholds_ranks_and_forward_sentences_are_not_figures() -> None:
+    news = (
+        "某县发展综述\n来源: 某日报\n发布时间: 2021-01-05\n"
+        "全县295个村持续保持5万元以上收入,增速位居全省第2位。下一步将力争新增就业3000人。\n"
+    )
+    obs = _obs(news)
+    assert [(o.subject, o.value, o.unit) for o in obs] == [("村", 295, "个")]

@@ -1,0 +1,85 @@
+"""Tasks with their units, in the layouts task-division schemes use (fictional 柳河市)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import planwatch
+from planwatch.extract.tasks import parse_unit_fields
+
+SCHEME = """柳河市人民政府办公室关于印发柳河市产业振兴任务分工方案的通知
+柳政办〔2022〕7号
+柳河市产业振兴任务分工方案
+
+一、做强主导产业
+
+（1）建设新材料产业园。推进园区扩容,到2025年入园企业达到50家。
+牵头单位：市工业和信息化局
+责任单位：市发展和改革委员会，市自然资源局；市生态环境局
+完成时限：2023年底前
+
+（2）培育龙头企业。支持企业技术改造和上市。
+牵头部门:市工业和信息化局、各县(区)人民政府
+配合单位:市财政局、市地方金融监管局
+
+二、优化营商环境
+
+（3）深化“放管服”改革。推行一网通办。
+任单位:市政务服务局（牵头）、市司法局
+完成时限:长期坚持
+
+（4）加强组织保障。各单位要落实责任。
+"""
+
+
+def test_units_labels_separators_and_deadlines() -> None:
+    facts = planwatch.extract(SCHEME)
+    assert facts.document.kind == "task_division"
+    tasks = {t.number: t for t in facts.tasks}
+    assert sorted(tasks, key=int) == ["1", "2", "3", "4"]
+    t1 = tasks["1"]
+    assert t1.title == "建设新材料产业园"
+    assert t1.lead_units == ["市工业和信息化局"]
+    assert t1.responsible_units == ["市发展和改革委员会", "市自然资源局", "市生态环境局"]
+    assert t1.deadline == "2023年底前"
+    t2 = tasks["2"]
+    assert t2.lead_units == ["市工业和信息化局", "各县(区)人民政府"]  # 、 inside brackets does not split
+    assert t2.responsible_units == ["市财政局", "市地方金融监管局"]
+    t3 = tasks["3"]
+    assert t3.lead_units == ["市政务服务局"] and t3.responsible_units == ["市司法局"]  # (牵头) marks the lead
+    assert t3.deadline == "长期坚持"
+    assert tasks["4"].lead_units == [] and tasks["4"].responsible_units == []
+    for t in facts.tasks:
+        assert SCHEME[t.evidence.start : t.evidence.end] == t.evidence.quote
+        assert t.evidence.quote.startswith("（")
+
+
+def test_parse_unit_fields_inline() -> None:
+    fields = parse_unit_fields("（牵头单位：县发改局；责任单位：县财政局、县统计局）")
+    assert fields["lead"] == ["县发改局"]
+    assert fields["responsible"] == ["县财政局", "县统计局"]
+
+
+def test_task_table_in_html(tmp_path: Path) -> None:
+    page = tmp_path / "tasks.html"
+    page.write_text(
+        "<html><meta charset='utf-8'><body><h2>柳河市重点任务分工方案</h2><table>"
+        "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>责任单位</th><th>完成时限</th></tr>"
+        "<tr><td>1</td><td>建成智慧城市运营中心。统筹数据资源。</td><td>市大数据局</td><td>市财政局、市公安局</td><td>2023年6月底前</td></tr>"
+        "<tr><td>2</td><td>推进老旧小区改造</td><td>市住房城乡建设局</td><td>各区人民政府</td><td>2025年</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    facts = planwatch.extract(page)
+    tasks = {t.number: t for t in facts.tasks}
+    assert tasks["1"].title == "建成智慧城市运营中心"
+    assert tasks["1"].responsible_units == ["市财政局", "市公安局"]
+    assert tasks["1"].deadline == "2023年6月底前"
+    assert tasks["2"].lead_units == ["市住房城乡建设局"] and tasks["2"].deadline == "2025年"
+    text = planwatch.read(page).text
+    assert all(text[t.evidence.start : t.evidence.end] == t.evidence.quote for t in facts.tasks)
+
+
+def test_a_plan_without_units_has_no_tasks() -> None:
+    plan = "第一章 总体要求\n一、指导思想\n1. 坚持生态优先。推进绿色发展。\n2. 坚持改革创新。激发市场活力。\n"
+    assert planwatch.extract(plan).tasks == []
