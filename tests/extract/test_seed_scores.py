@@ -55,7 +55,7 @@ def report() -> dict[str, Any]:
     out: dict[str, Any] = {"document": {f: ok / n for f, (ok, n) in doc_fields.items()}}
     g = p = m = 0
     for kind, agg in totals.items():
-        prec, rec, f1 = score.prf(agg["gold"], agg["pred"], agg["matched"])
+        f1 = score.prf(agg["gold"], agg["pred"], agg["matched"])[2]
         out[kind] = {
             "f1": f1,
             "evidence": agg["ev_valid"] / agg["ev_pred"] if agg["ev_pred"] else 1.0,
