@@ -42,7 +42,7 @@ def explain(a: Assessment) -> str:
         return f"{goal.baseline_year}年之后至{min(a.year, goal.target_year)}年暂无实际值。"
     text = _source(a) + _compare(a)
     pace = a.pace
-    if pace is not None and a.reason in (Reason.PATH, Reason.REACHED, Reason.HELD):
+    if pace is not None and a.reason in (Reason.PATH, Reason.HELD):
         text += _pace(a, pace)
     if a.status is not Status.NOT_ASSESSABLE:
         text += f"判定：{a.status.label}。"
@@ -73,34 +73,47 @@ def _scale(a: Assessment) -> Scale:
     return Scale.LEVEL
 
 
-def _figure(a: Assessment, x: float | None) -> str:
-    """A figure on the assessment's scale, with its unit."""
+def _figure(a: Assessment, x: float | None, with_mean: bool = False) -> str:
+    """A figure on the assessment's scale, with its unit (and the annual mean of a % change)."""
     scale = _scale(a)
-    if scale is Scale.FALL:
-        return f"较基期累计下降{num(x, 2)}%"
-    if scale is Scale.GROWTH:
-        return f"较基期累计增长{num(x, 2)}%"
-    return f"{num(x)}{a.goal.unit or ''}"
+    if scale is Scale.LEVEL:
+        return f"{num(x)}{a.goal.unit or ''}"
+    verb, sign = ("下降", -1.0) if scale is Scale.FALL else ("增长", 1.0)
+    text = f"较基期累计{verb}{num(x, 2)}%"
+    n = (a.actual_year or 0) - a.goal.baseline_year
+    if with_mean and x is not None and n > 1 and 1.0 + sign * x / 100.0 > 0.0:
+        mean = sign * (float((1.0 + sign * x / 100.0) ** (1.0 / n)) - 1.0) * 100.0
+        text += f"（年均{verb}{num(mean, 2)}%）"
+    return text
 
 
 def _compare(a: Assessment) -> str:
     """The comparison that decided the status."""
     goal, reason = a.goal, a.reason
     unit = goal.unit or ""
-    actual = _figure(a, a.actual) if _scale(a) is not Scale.LEVEL else f"实际值{_figure(a, a.actual)}"
+    # the pace sentence gives the annual mean when there is a path; without one, say it here
+    shown = _figure(a, a.actual, with_mean=a.progress is None)
+    actual = shown if _scale(a) is not Scale.LEVEL else f"实际值{shown}"
     if reason in _QUALITATIVE:
         seen = class_name(int(a.actual)) if a.actual is not None else "报送单位判定"
         return f"{seen}，{_QUALITATIVE[reason]}目标“{goal.text or '—'}”。"
     if reason in (Reason.MET_AT_BASELINE, Reason.LOST):
         verdict = "仍达到目标" if reason is Reason.MET_AT_BASELINE else "已不再达到目标"
-        return f"基期值{num(goal.baseline)}{unit}已达到目标{num(goal.target)}{unit}，{actual}，{verdict}。"
+        if _scale(a) is Scale.LEVEL:
+            return (
+                f"基期值{num(goal.baseline)}{unit}已达到目标{num(goal.target)}{unit}，{actual}，{verdict}。"
+            )
+        return f"目标{_target_text(a)}在基期即已满足，{actual}，{verdict}。"
     if reason is Reason.NO_BASELINE:
         return f"{actual}，未达到目标{num(goal.target)}{unit}；缺少基期值，无法计算进度。"
     if reason in (Reason.HELD, Reason.BREACHED) and a.progress is None:
         verdict = "符合" if reason is Reason.HELD else "不符合"
         return f"{actual}，{verdict}“{_bound_text(a)}”的要求。"
-    if reason is Reason.OVERSHOT:
+    if reason is Reason.OVERSHOT and goal.kind in BOUND_KINDS:
         return f"{actual}，越过了目标区间的另一端（{_bound_text(a)}）。"
+    if reason is Reason.OVERSHOT:
+        keep = a.tolerance.keep
+        return f"{actual}，超出目标{_target_text(a)}的±{keep:.0%}容许范围（该指标以接近目标为佳）。"
     if reason is Reason.REACHED and a.progress is None:
         return f"{actual}，已达到规划目标{num(goal.target)}{unit}（缺少基期值，未计算进度）。"
     progress = f"目标完成进度{(a.progress or 0.0):.1%}"
@@ -111,6 +124,16 @@ def _compare(a: Assessment) -> str:
         actual += f"，符合“{_bound_text(a)}”的要求"
     gap = round((a.gap or 0.0) * 100, 1) or 0.0  # no "-0.0" for float noise
     return f"{actual}，{expected}；{progress}，时序进度要求{(a.expected or 0.0):.1%}，差距{gap:+.1f}个百分点（{_band(a)}）。"
+
+
+def _target_text(a: Assessment) -> str:
+    """The target in words: 62%, 年均增长6%, 降低13.5%."""
+    goal = a.goal
+    if goal.kind is TargetKind.REDUCTION:
+        return f"降低{num(goal.target)}%"
+    if _scale(a) is Scale.GROWTH:
+        return f"年均增长{num(goal.target)}%"
+    return f"{num(goal.target)}{goal.unit or ''}"
 
 
 def _bound_text(a: Assessment) -> str:

@@ -147,6 +147,11 @@ class Goal:
     text: str | None = None  # the target as written; read by QUALITATIVE (Ⅱ类以上, 达到市要求)
     name: str | None = None  # indicator name, for explanations
 
+    @property
+    def is_rate(self) -> bool:
+        """Whether the indicator itself is a rate whose observations are yearly growth rates."""
+        return self.measure is Measure.RATE
+
 
 @dataclass(frozen=True, slots=True)
 class Observation:
