@@ -11,7 +11,9 @@ import docx
 from docx.shared import Pt
 
 
-def make_docx(path: Path, paragraphs: Sequence[str | tuple[str, str]], tables: Sequence[Sequence[Sequence[str]]] = ()) -> Path:
+def make_docx(
+    path: Path, paragraphs: Sequence[str | tuple[str, str]], tables: Sequence[Sequence[Sequence[str]]] = ()
+) -> Path:
     """A DOCX: paragraphs (text, or (style, text)) then tables given as rows of cells."""
     document = docx.Document()
     style = document.styles["Normal"]
@@ -36,7 +38,18 @@ def to_pdf(soffice: str, source: Path, outdir: Path) -> Path:
     """Convert a document to PDF with LibreOffice headless (a private profile, so runs never clash)."""
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(outdir), str(source)],
-            check=True, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
     return outdir / (source.stem + ".pdf")

@@ -36,7 +36,8 @@ def expand(paths: Iterable[Path]) -> list[Path]:
         if p.is_dir():
             out.extend(
                 sorted(
-                    f for f in p.rglob("*")
+                    f
+                    for f in p.rglob("*")
                     if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
                 )
             )
@@ -51,8 +52,14 @@ def _run_one(fn: Callable[[Path], T], path: Path) -> Outcome[T]:
     except PlanWatchError as exc:
         return Outcome(path, error=exc)
     except (OSError, ValueError, KeyError, IndexError, TypeError, RuntimeError) as exc:
-        return Outcome(path, error=ReadError(f"unexpected failure ({type(exc).__name__}: {exc})", where=str(path),
-                                             hint="run again with --debug and report the file"))
+        return Outcome(
+            path,
+            error=ReadError(
+                f"unexpected failure ({type(exc).__name__}: {exc})",
+                where=str(path),
+                hint="run again with --debug and report the file",
+            ),
+        )
 
 
 def run(fn: Callable[[Path], T], paths: Sequence[Path], jobs: int = 1) -> Iterator[Outcome[T]]:

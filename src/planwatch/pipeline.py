@@ -26,7 +26,9 @@ from planwatch.parse.toc import mark_toc
 from planwatch.settings import Settings
 
 
-def read(source: Path | str | bytes, *, name: str | None = None, settings: Settings | None = None) -> Document:
+def read(
+    source: Path | str | bytes, *, name: str | None = None, settings: Settings | None = None
+) -> Document:
     """Read a file path, raw bytes (``name`` tells the format) or a string of document text."""
     settings = settings or Settings()
     if isinstance(source, Path):
@@ -76,6 +78,8 @@ def extract_parsed(parsed: Parsed) -> Facts:
     return facts
 
 
-def extract(source: Path | str | bytes, *, name: str | None = None, settings: Settings | None = None) -> Facts:
+def extract(
+    source: Path | str | bytes, *, name: str | None = None, settings: Settings | None = None
+) -> Facts:
     """Facts of one document: ``planwatch.extract("plan.txt")`` from a notebook."""
     return extract_parsed(parse(read(source, name=name, settings=settings)))

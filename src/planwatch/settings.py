@@ -20,11 +20,34 @@ def _default_data_dir() -> Path:
 class Settings:
     """Runtime configuration; build it with :meth:`from_env` and pass it down."""
 
-    data_dir: Path = field(default_factory=_default_data_dir, metadata={"help": "where the SQLite file, uploads and attachments live"})
-    database_url: str = field(default="", metadata={"help": "SQLAlchemy URL; default sqlite:///<data_dir>/planwatch.db"})
-    max_file_mb: float = field(default=50.0, metadata={"help": "largest document accepted by the readers, in MB"})
-    max_unzipped_mb: float = field(default=200.0, metadata={"help": "largest total uncompressed size of a DOCX (zip-bomb guard), in MB"})
-    max_zip_ratio: float = field(default=200.0, metadata={"help": "largest compression ratio of a DOCX entry (zip-bomb guard)"})
+    data_dir: Path = field(
+        default_factory=_default_data_dir,
+        metadata={"help": "where the SQLite file, uploads and attachments live"},
+    )
+    database_url: str = field(
+        default="", metadata={"help": "SQLAlchemy URL; default sqlite:///<data_dir>/planwatch.db"}
+    )
+    database_schema: str = field(
+        default="",
+        metadata={
+            "help": "PostgreSQL schema (search_path) to use, created if missing; empty for the server default"
+        },
+    )
+    catalog_file: Path | None = field(
+        default=None,
+        metadata={
+            "help": "extra indicator catalogue (TOML, the format of planwatch/data/catalog.toml) merged over the packaged one"
+        },
+    )
+    max_file_mb: float = field(
+        default=50.0, metadata={"help": "largest document accepted by the readers, in MB"}
+    )
+    max_unzipped_mb: float = field(
+        default=200.0, metadata={"help": "largest total uncompressed size of a DOCX (zip-bomb guard), in MB"}
+    )
+    max_zip_ratio: float = field(
+        default=200.0, metadata={"help": "largest compression ratio of a DOCX entry (zip-bomb guard)"}
+    )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -35,7 +58,7 @@ class Settings:
             raw = env.get("PLANWATCH_" + f.name.upper())
             if raw is None or raw == "":
                 continue
-            if f.type in ("Path", Path):
+            if f.type in ("Path", Path, "Path | None"):
                 kwargs[f.name] = Path(raw)
             elif f.type in ("float", float):
                 kwargs[f.name] = float(raw)

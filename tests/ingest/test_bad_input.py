@@ -44,7 +44,7 @@ def test_binary_named_txt(tmp_path: Path) -> None:
 def test_unknown_extension_binary(tmp_path: Path) -> None:
     f = tmp_path / "data.xyz"
     f.write_bytes(b"\x00\x01\x02" * 100)
-    with pytest.raises(UnsupportedFormatError, match="unknown format '.xyz'") as exc:
+    with pytest.raises(UnsupportedFormatError, match=r"unknown format '\.xyz'") as exc:
         read_path(f)
     assert ".docx" in (exc.value.hint or "")
 

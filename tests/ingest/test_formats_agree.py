@@ -47,9 +47,19 @@ def test_seed_outlines_agree_across_formats(seeds: list[Path], soffice: str, tmp
     with tempfile.TemporaryDirectory() as profile:
         for target in ("pdf", "html:XHTML Writer File:UTF8"):
             subprocess.run(
-                [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
-                 "--outdir", str(tmp_path), *map(str, docx_files)],
-                check=True, capture_output=True, timeout=600,
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    target,
+                    "--outdir",
+                    str(tmp_path),
+                    *map(str, docx_files),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=600,
             )
     report = []
     for seed in seeds:

@@ -50,7 +50,9 @@ def packaged_text() -> str:
 
 def load_catalogue(path: Path | None = None, extra: Path | None = None) -> tuple[list[CatalogEntry], str]:
     """Entries of the packaged file (or ``path``), overlaid by ``extra``; and a hash of the sources."""
-    texts = [(str(path or "planwatch/data/catalog.toml"), path.read_text("utf-8") if path else packaged_text())]
+    texts = [
+        (str(path or "planwatch/data/catalog.toml"), path.read_text("utf-8") if path else packaged_text())
+    ]
     if extra is not None:
         texts.append((str(extra), extra.read_text("utf-8")))
     by_code: dict[str, CatalogEntry] = {}
@@ -68,12 +70,16 @@ def parse_catalogue(text: str, where: str = "catalog.toml") -> list[CatalogEntry
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ValidationError(f"not valid TOML: {exc}", where=where, hint="fix the syntax of the file") from exc
+        raise ValidationError(
+            f"not valid TOML: {exc}", where=where, hint="fix the syntax of the file"
+        ) from exc
     entries = [_entry(raw, f"{where}: indicator {i + 1}") for i, raw in enumerate(data.get("indicator", []))]
     codes = [e.code for e in entries]
     dupes = sorted({c for c in codes if codes.count(c) > 1})
     if dupes:
-        raise ValidationError(f"duplicate codes {', '.join(dupes)}", where=where, hint="give each entry its own code")
+        raise ValidationError(
+            f"duplicate codes {', '.join(dupes)}", where=where, hint="give each entry its own code"
+        )
     return entries
 
 
@@ -81,13 +87,15 @@ def _entry(raw: dict[str, Any], where: str) -> CatalogEntry:
     """One ``[[indicator]]`` table, checked."""
     for key in ("code", "name"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
-            raise ValidationError(f"missing {key}", where=where, hint=f"add {key} = \"…\"")
+            raise ValidationError(f"missing {key}", where=where, hint=f'add {key} = "…"')
     unit = raw.get("unit") or None
     dimension = raw.get("dimension") or (dimension_of(unit) if unit else None)
     known = dimension_of(unit) if unit else None
     if known is not None and dimension != known:
         raise ValidationError(
-            f"{raw['code']}: unit {unit} is {known}, not {dimension}", where=where, hint="fix unit or dimension"
+            f"{raw['code']}: unit {unit} is {known}, not {dimension}",
+            where=where,
+            hint="fix unit or dimension",
         )
     direction, kind = raw.get("direction", "higher"), raw.get("kind", "level")
     if direction not in _DIRECTIONS or kind not in _KINDS:

@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 T = TypeVar("T")
 
 
@@ -56,7 +56,9 @@ def fail(exc: PlanWatchError) -> None:
         err.print("".join(traceback.format_exception(exc)))
 
 
-def run_files(paths: Sequence[Path], fn: Callable[[Path], T], jobs: int = 1, label: str = "reading") -> list[batch.Outcome[T]]:
+def run_files(
+    paths: Sequence[Path], fn: Callable[[Path], T], jobs: int = 1, label: str = "reading"
+) -> list[batch.Outcome[T]]:
     """Apply ``fn`` to every file under ``paths`` with a progress bar; failures are printed, not raised."""
     files = batch.expand(paths)
     if not files:
@@ -64,8 +66,13 @@ def run_files(paths: Sequence[Path], fn: Callable[[Path], T], jobs: int = 1, lab
         raise typer.Exit(1)
     outcomes: list[batch.Outcome[T]] = []
     with Progress(
-        TextColumn("[progress.description]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=len(files) <= 1,
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=len(files) <= 1,
     ) as progress:
         task = progress.add_task(label, total=len(files))
         for outcome in batch.run(fn, files, jobs):

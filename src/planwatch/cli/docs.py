@@ -47,10 +47,19 @@ def _summary(outcomes: Sequence[batch.Outcome[Parsed]]) -> None:
         if o.value is not None:
             p = o.value
             n = sum(1 for x in p.outline if x.kind == "heading")
-            table.add_row(str(o.path), p.doc.format, p.info.kind, str(len(p.doc.text)), str(len(p.doc.blocks)), str(n),
-                          "[green]ok[/]" + (f" ({len(p.doc.warnings)} warnings)" if p.doc.warnings else ""))
+            table.add_row(
+                str(o.path),
+                p.doc.format,
+                p.info.kind,
+                str(len(p.doc.text)),
+                str(len(p.doc.blocks)),
+                str(n),
+                "[green]ok[/]" + (f" ({len(p.doc.warnings)} warnings)" if p.doc.warnings else ""),
+            )
         else:
-            table.add_row(str(o.path), "", "", "", "", "", f"[red]failed[/]: {o.error.message if o.error else ''}")
+            table.add_row(
+                str(o.path), "", "", "", "", "", f"[red]failed[/]: {o.error.message if o.error else ''}"
+            )
     err.print(table)
     ok = sum(1 for o in outcomes if o.ok)
     err.print(f"{ok} of {len(outcomes)} file(s) read; {len(outcomes) - ok} failed")
@@ -62,13 +71,32 @@ def _parse_file(path: Path) -> Parsed:
 
 def _doc_json(doc: Document) -> dict[str, Any]:
     return {
-        "source": doc.source, "format": doc.format, "encoding": doc.encoding, "meta": doc.meta,
-        "warnings": doc.warnings, "text": doc.text,
+        "source": doc.source,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "meta": doc.meta,
+        "warnings": doc.warnings,
+        "text": doc.text,
         "blocks": [
-            {"kind": b.kind.value, "start": b.span.start, "end": b.span.end, "line": b.line, "text": b.text,
-             **({"style": b.style} if b.style else {}), **({"page": b.page} if b.page else {}),
-             **({"table": b.table, "cells": [{"text": c.text, "start": c.span.start, "end": c.span.end} for c in b.cells]}
-                if b.cells else {})}
+            {
+                "kind": b.kind.value,
+                "start": b.span.start,
+                "end": b.span.end,
+                "line": b.line,
+                "text": b.text,
+                **({"style": b.style} if b.style else {}),
+                **({"page": b.page} if b.page else {}),
+                **(
+                    {
+                        "table": b.table,
+                        "cells": [
+                            {"text": c.text, "start": c.span.start, "end": c.span.end} for c in b.cells
+                        ],
+                    }
+                    if b.cells
+                    else {}
+                ),
+            }
             for b in doc.blocks
         ],
     }
@@ -77,7 +105,14 @@ def _doc_json(doc: Document) -> dict[str, Any]:
 @app.command("read")
 def read_cmd(
     files: FilesArg,
-    fmt: Annotated[TextFormat, typer.Option("--format", "-f", help="text: the document text that evidence offsets index; json: blocks with spans")] = TextFormat.text,
+    fmt: Annotated[
+        TextFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: the document text that evidence offsets index; json: blocks with spans",
+        ),
+    ] = TextFormat.text,
 ) -> None:
     """Read documents (txt, html, docx, pdf) and print their text or their blocks."""
     outcomes = run_files(files, lambda p: read(p, settings=settings()))
@@ -95,22 +130,32 @@ def read_cmd(
                 sys.stdout.write("\n")
     if fmt == TextFormat.json:
         docs = [_doc_json(o.value) for o in good if o.value is not None]
-        sys.stdout.write(json.dumps(docs[0] if len(outcomes) == 1 and docs else docs, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps(docs[0] if len(outcomes) == 1 and docs else docs, ensure_ascii=False, indent=1) + "\n"
+        )
     if len(outcomes) > 1:
         table = Table(title="Summary 汇总")
         for col in ("file", "format", "encoding", "chars", "blocks", "status"):
             table.add_column(col, overflow="fold")
         for o in outcomes:
             d = o.value
-            table.add_row(str(o.path), d.format if d else "", (d.encoding or "") if d else "", str(len(d.text)) if d else "",
-                          str(len(d.blocks)) if d else "", "[green]ok[/]" if d else f"[red]failed[/]: {o.error.message if o.error else ''}")
+            table.add_row(
+                str(o.path),
+                d.format if d else "",
+                (d.encoding or "") if d else "",
+                str(len(d.text)) if d else "",
+                str(len(d.blocks)) if d else "",
+                "[green]ok[/]" if d else f"[red]failed[/]: {o.error.message if o.error else ''}",
+            )
         err.print(table)
     finish(outcomes)
 
 
 def _tree(parsed: Parsed) -> Tree:
     info = parsed.info
-    root = Tree(f"[bold]{info.title or parsed.doc.source}[/]  [dim]{info.kind} · {info.region or '-'} · {info.published or '-'}[/]")
+    root = Tree(
+        f"[bold]{info.title or parsed.doc.source}[/]  [dim]{info.kind} · {info.region or '-'} · {info.published or '-'}[/]"
+    )
     stack: list[tuple[int, Tree]] = [(0, root)]
     for n in parsed.outline:
         while stack and stack[-1][0] >= n.level:
@@ -129,7 +174,10 @@ def _tree(parsed: Parsed) -> Tree:
 @app.command("outline")
 def outline_cmd(
     files: FilesArg,
-    fmt: Annotated[TreeFormat, typer.Option("--format", "-f", help="tree: a readable heading tree; json: headings with spans")] = TreeFormat.tree,
+    fmt: Annotated[
+        TreeFormat,
+        typer.Option("--format", "-f", help="tree: a readable heading tree; json: headings with spans"),
+    ] = TreeFormat.tree,
 ) -> None:
     """Print the heading tree (篇/章/节/一、/(一)/1./专栏) of documents."""
     outcomes = run_files(files, _parse_file)
@@ -140,14 +188,24 @@ def outline_cmd(
         if fmt == TreeFormat.tree:
             out.print(_tree(o.value))
         else:
-            results.append({
-                "source": str(o.path),
-                "outline": [h.model_dump() for h in outline_facts(o.value)],
-                "boxes": [{"label": n.label, "title": n.title, "start": n.start, "end": n.content_end}
-                          for n in o.value.outline if n.kind == "box"],
-            })
+            results.append(
+                {
+                    "source": str(o.path),
+                    "outline": [h.model_dump() for h in outline_facts(o.value)],
+                    "boxes": [
+                        {"label": n.label, "title": n.title, "start": n.start, "end": n.content_end}
+                        for n in o.value.outline
+                        if n.kind == "box"
+                    ],
+                }
+            )
     if fmt == TreeFormat.json:
-        sys.stdout.write(json.dumps(results[0] if len(outcomes) == 1 and results else results, ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(
+            json.dumps(
+                results[0] if len(outcomes) == 1 and results else results, ensure_ascii=False, indent=1
+            )
+            + "\n"
+        )
     if len(outcomes) > 1:
         _summary(outcomes)
     finish(outcomes)
@@ -159,7 +217,16 @@ def extract_file(path: Path) -> Facts:
 
 
 _SHOWN = {
-    "indicators": ("seq", "category", "name", "unit", "attribute", "baseline.value", "target.text", "growth.text"),
+    "indicators": (
+        "seq",
+        "category",
+        "name",
+        "unit",
+        "attribute",
+        "baseline.value",
+        "target.text",
+        "growth.text",
+    ),
     "targets": ("subject", "value", "low", "high", "unit", "qualifier", "kind", "year"),
     "tasks": ("number", "title", "lead_units", "responsible_units", "deadline"),
     "projects": ("box", "group", "name"),
@@ -169,8 +236,10 @@ _SHOWN = {
 
 def _print_tables(facts: Facts) -> None:
     d = facts.document
-    out.print(f"[bold]{d.title or '-'}[/]  [dim]{d.kind} · {d.region or '-'} · {d.issuer or '-'} · "
-              f"{d.doc_number or '-'} · {d.published or '-'} · {d.period or '-'}[/]")
+    out.print(
+        f"[bold]{d.title or '-'}[/]  [dim]{d.kind} · {d.region or '-'} · {d.issuer or '-'} · "
+        f"{d.doc_number or '-'} · {d.published or '-'} · {d.period or '-'}[/]"
+    )
     for kind, cols in _SHOWN.items():
         items = rows(facts, kind)
         if not items:
@@ -187,23 +256,51 @@ def _print_tables(facts: Facts) -> None:
 
 def _facts_summary(outcomes: Sequence[batch.Outcome[Facts]]) -> None:
     table = Table(title="Summary 汇总")
-    for col in ("file", "kind", "outline", "indicators", "targets", "tasks", "projects", "observations", "warnings", "status"):
+    for col in (
+        "file",
+        "kind",
+        "outline",
+        "indicators",
+        "targets",
+        "tasks",
+        "projects",
+        "observations",
+        "warnings",
+        "status",
+    ):
         table.add_column(col, overflow="fold")
     for o in outcomes:
         f = o.value
         if f is None:
             table.add_row(str(o.path), *[""] * 8, f"[red]failed[/]: {o.error.message if o.error else ''}")
             continue
-        table.add_row(str(o.path), f.document.kind, *(str(len(getattr(f, k))) for k in
-                      ("outline", "indicators", "targets", "tasks", "projects", "observations", "warnings")), "[green]ok[/]")
+        table.add_row(
+            str(o.path),
+            f.document.kind,
+            *(
+                str(len(getattr(f, k)))
+                for k in ("outline", "indicators", "targets", "tasks", "projects", "observations", "warnings")
+            ),
+            "[green]ok[/]",
+        )
     err.print(table)
 
 
 @app.command("extract")
 def extract_cmd(
     files: FilesArg,
-    fmt: Annotated[FactsFormat, typer.Option("--format", "-f", help="json: the FACTS.md object; table: readable tables; csv: one file per fact type")] = FactsFormat.json,
-    outdir: Annotated[Path | None, typer.Option("--out", "-o", help="write one file per document (json) or per fact type (csv) here")] = None,
+    fmt: Annotated[
+        FactsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json: the FACTS.md object; table: readable tables; csv: one file per fact type",
+        ),
+    ] = FactsFormat.json,
+    outdir: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="write one file per document (json) or per fact type (csv) here"),
+    ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="worker processes for many files")] = 1,
 ) -> None:
     """Extract the facts of documents (the FACTS.md contract) with evidence spans."""
@@ -216,11 +313,16 @@ def extract_cmd(
         if outdir is not None:
             outdir.mkdir(parents=True, exist_ok=True)
             for path, facts in good:
-                (outdir / f"{path.stem}.json").write_text(json.dumps(facts.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+                (outdir / f"{path.stem}.json").write_text(
+                    json.dumps(facts.to_json_dict(), ensure_ascii=False, indent=1), encoding="utf-8"
+                )
             err.print(f"wrote {len(good)} JSON file(s) to {outdir}")
         else:
             data = [facts.to_json_dict() for _, facts in good]
-            sys.stdout.write(json.dumps(data[0] if len(outcomes) == 1 and data else data, ensure_ascii=False, indent=1) + "\n")
+            sys.stdout.write(
+                json.dumps(data[0] if len(outcomes) == 1 and data else data, ensure_ascii=False, indent=1)
+                + "\n"
+            )
     elif fmt == FactsFormat.table:
         for _, facts in good:
             _print_tables(facts)

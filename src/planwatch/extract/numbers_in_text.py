@@ -9,6 +9,7 @@ that qualify a noun (12岁以上儿童, 10亿元以上项目), descriptors insid
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from planwatch.normalize.quantities import Quantity, find_quantities
 
@@ -79,3 +80,24 @@ def is_project_size(text: str, q: Quantity) -> bool:
 def quantities(text: str) -> list[Quantity]:
     """The measured quantities of a sentence."""
     return [q for q in find_quantities(text) if measured(text, q)]
+
+
+_ANY_NUMERAL = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]")
+
+
+def quantities_in(block_text: str, pieces: list[tuple[int, int]]) -> list[list[Quantity]]:
+    """The measured quantities of each piece (start, end offsets into ``block_text``) of one block,
+    found in one pass over the block, with offsets relative to each piece."""
+    if not _ANY_NUMERAL.search(block_text):
+        return [[] for _ in pieces]
+    found = quantities(block_text)
+    out: list[list[Quantity]] = []
+    for start, end in pieces:
+        out.append(
+            [
+                replace(q, start=q.start - start, end=q.end - start)
+                for q in found
+                if start <= q.start and q.end <= end
+            ]
+        )
+    return out

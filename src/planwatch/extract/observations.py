@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
-from planwatch.extract.numbers_in_text import quantities
+from planwatch.extract.numbers_in_text import quantities_in
 from planwatch.extract.sections import Section, section_roles
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.normalize.quantities import Quantity
@@ -153,15 +153,15 @@ def _sentence(
     frame: _Frame,
     year: int | None,
     sent: Piece,
+    qs: list[Quantity],
     facts: Facts,
     carried: str | None,
     topic: str | None,
 ) -> str | None:
     """Observations of one sentence; returns the sub-region it was about (for a following ；-clause)."""
     text = parsed.doc.text
-    if _FORWARD.search(sent.text):
+    if not qs or _FORWARD.search(sent.text):
         return None
-    qs = quantities(sent.text)
     about: str | None = None
     parts = clauses(sent.text, 0)
     counters = [q.unit is not None and dimension_of(q.unit) == "count" for q in qs]
@@ -232,8 +232,12 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
         year = _section_year(parsed, block.span.start) or frame.year
         carried: str | None = None  # 2020年上半年, … carries over the block's later sentences
         topic: str | None = None  # a sub-region carries over a ；
-        for sent in sentences(block.text, block.span.start):
-            about = _sentence(parsed, frame, year, sent, facts, carried, topic)
+        sents = sentences(block.text, block.span.start)
+        found = quantities_in(
+            block.text, [(p.start - block.span.start, p.end - block.span.start) for p in sents]
+        )
+        for sent, qs in zip(sents, found, strict=True):
+            about = _sentence(parsed, frame, year, sent, qs, facts, carried, topic)
             ends_clause = parsed.doc.text[sent.end : sent.end + 1] in ("；", ";")
             topic = (about or topic) if ends_clause else None
             half = _HALF.search(sent.text)

@@ -31,21 +31,39 @@ class Section(StrEnum):
     SKIP = "skip"
 
 
-def _titles_over(parsed: Parsed, pos: int) -> list[str]:
-    """Titles of the headings whose section contains ``pos``, outermost first."""
-    out = []
-    for n in parsed.outline:
-        if n.kind == "heading" and n.start <= pos < n.content_end:
-            out.append(n.title)
+def titles_over(parsed: Parsed, positions: list[int]) -> list[list[str]]:
+    """For each (ascending) position, the titles of the headings whose section contains it, outermost
+    first — one sweep over the headings instead of a scan per position."""
+    heads = [n for n in parsed.outline if n.kind == "heading"]
+    out: list[list[str]] = []
+    active: list[tuple[int, int, str]] = []
+    k = 0
+    for pos in positions:
+        while k < len(heads) and heads[k].start <= pos:
+            active.append((heads[k].start, heads[k].content_end, heads[k].title))
+            k += 1
+        active = [a for a in active if a[1] > pos]
+        out.append([t for _s, _e, t in active])
     return out
 
 
 def section_roles(parsed: Parsed) -> list[Section]:
-    """A Section for every block (chrome, metadata, TOC and claimed table spans are SKIP)."""
+    """A Section for every block (chrome, metadata, TOC and claimed table spans are SKIP); computed
+    once per document and kept on it."""
+    cached = parsed.cache.get("sections")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    roles = _section_roles(parsed)
+    parsed.cache["sections"] = roles
+    return roles
+
+
+def _section_roles(parsed: Parsed) -> list[Section]:
     kind = parsed.info.kind
     claimed = sorted(parsed.claimed)
     roles: list[Section] = []
-    for b, role in zip(parsed.doc.blocks, parsed.roles, strict=True):
+    all_titles = titles_over(parsed, [b.span.start for b in parsed.doc.blocks])
+    for b, role, titles in zip(parsed.doc.blocks, parsed.roles, all_titles, strict=True):
         if (
             role != Role.BODY
             or b.kind == BlockKind.TABLE_ROW
@@ -56,7 +74,6 @@ def section_roles(parsed: Parsed) -> list[Section]:
         if kind in ("news", "bulletin"):
             roles.append(Section.REVIEW)
             continue
-        titles = _titles_over(parsed, b.span.start)
         verdict: Section | None = None
         for title in reversed(titles):  # the innermost heading that says something decides
             if _REVIEW.search(title):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
-from planwatch.extract.numbers_in_text import is_project_size, quantities
+from planwatch.extract.numbers_in_text import is_project_size, quantities_in
 from planwatch.extract.sections import Section, section_roles
 from planwatch.model.facts import Evidence, Facts, Qualifier, Target, TargetKind
 from planwatch.normalize.qualifiers import AFTER_MARKERS, BEFORE_MARKERS, qualifier_of
@@ -105,10 +105,9 @@ def _qualifier(sentence: str, q: Quantity) -> Qualifier:
 
 
 def _targets_in_sentence(
-    parsed: Parsed, sent: Piece, in_box: bool, year_default: int | None, facts: Facts
+    parsed: Parsed, sent: Piece, qs: list[Quantity], in_box: bool, year_default: int | None, facts: Facts
 ) -> None:
     text = parsed.doc.text
-    qs = quantities(sent.text)
     if not qs:
         return
     year_m = _YEAR.search(sent.text)
@@ -170,5 +169,9 @@ def extract_targets(parsed: Parsed, facts: Facts) -> None:
         year = (
             _section_year(parsed, block.span.start, default) if parsed.info.kind == "work_report" else default
         )
-        for sent in sentences(block.text, block.span.start):
-            _targets_in_sentence(parsed, sent, in_box, year, facts)
+        sents = sentences(block.text, block.span.start)
+        found = quantities_in(
+            block.text, [(p.start - block.span.start, p.end - block.span.start) for p in sents]
+        )
+        for sent, qs in zip(sents, found, strict=True):
+            _targets_in_sentence(parsed, sent, qs, in_box, year, facts)

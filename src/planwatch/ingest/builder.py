@@ -92,7 +92,13 @@ class DocumentBuilder:
             out.append(Cell(t, Span(pos, pos + len(t)), cs, rs))
             pos += len(t) + 1
         block = Block(
-            BlockKind.TABLE_ROW, row_text, Span(start, start + len(row_text)), line, cells=tuple(out), table=table, page=page
+            BlockKind.TABLE_ROW,
+            row_text,
+            Span(start, start + len(row_text)),
+            line,
+            cells=tuple(out),
+            table=table,
+            page=page,
         )
         self.blocks.append(block)
         return block

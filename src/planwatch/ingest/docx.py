@@ -25,8 +25,21 @@ from planwatch.settings import Settings
 EXTENSIONS = (".docx",)
 _DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def score(path: Path, head: bytes) -> float:
@@ -59,8 +72,14 @@ def _roman(n: int) -> str:
 
 def format_counter(n: int, fmt: str) -> str:
     """One level's counter in Word's number format."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "japaneseCounting",
-               "ideographDigital", "chineseLegalSimplified"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "taiwaneseCounting",
+        "japaneseCounting",
+        "ideographDigital",
+        "chineseLegalSimplified",
+    ):
         return _chinese(n)
     if fmt == "upperRoman":
         return _roman(n)
@@ -83,7 +102,9 @@ def format_counter(n: int, fmt: str) -> str:
 class _Numbering:
     """Word numbering definitions and the running counters of one document."""
 
-    levels: dict[str, dict[int, tuple[str, str, int]]] = field(default_factory=dict)  # numId -> ilvl -> (fmt, text, start)
+    levels: dict[str, dict[int, tuple[str, str, int]]] = field(
+        default_factory=dict
+    )  # numId -> ilvl -> (fmt, text, start)
     abstract_of: dict[str, str] = field(default_factory=dict)
     counters: dict[str, list[int]] = field(default_factory=dict)
 
@@ -99,7 +120,11 @@ class _Numbering:
             lv: dict[int, tuple[str, str, int]] = {}
             for lvl in an.findall(qn("w:lvl")):
                 ilvl = int(lvl.get(qn("w:ilvl"), "0"))
-                fmt_el, text_el, start_el = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                fmt_el, text_el, start_el = (
+                    lvl.find(qn("w:numFmt")),
+                    lvl.find(qn("w:lvlText")),
+                    lvl.find(qn("w:start")),
+                )
                 lv[ilvl] = (
                     fmt_el.get(qn("w:val"), "decimal") if fmt_el is not None else "decimal",
                     text_el.get(qn("w:val"), "") if text_el is not None else "",
@@ -156,8 +181,8 @@ def _heading_level(style_name: str) -> int | None:
     if name == "title":
         return 0
     for prefix in ("heading ", "标题 "):
-        if name.startswith(prefix) and name[len(prefix):].strip().isdigit():
-            return int(name[len(prefix):])
+        if name.startswith(prefix) and name[len(prefix) :].strip().isdigit():
+            return int(name[len(prefix) :])
     return None
 
 
@@ -197,8 +222,18 @@ def read(path: Path, data: bytes, settings: Settings) -> Document:
             if not text:
                 continue
             level = _heading_level(style_name)
-            kind = BlockKind.HEADING if level is not None else (BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH)
-            builder.add(label + text if label else text, kind, style=style_name or None, level=level, numbering=label or None)
+            kind = (
+                BlockKind.HEADING
+                if level is not None
+                else (BlockKind.LIST_ITEM if label else BlockKind.PARAGRAPH)
+            )
+            builder.add(
+                label + text if label else text,
+                kind,
+                style=style_name or None,
+                level=level,
+                numbering=label or None,
+            )
         elif child.tag == qn("w:tbl"):
             idx = builder.new_table()
             for tr in child.iter(qn("w:tr")):

@@ -92,7 +92,9 @@ def decode_text(data: bytes, where: str) -> Decoded:
     first, count = _first_error(data, "gb18030")
     if count and count / max(1, len(data)) <= _DAMAGE_LIMIT:
         utf_first, utf_count = _first_error(data, "utf-8")
-        enc, first, count = ("utf-8", utf_first, utf_count) if utf_count < count else ("gb18030", first, count)
+        enc, first, count = (
+            ("utf-8", utf_first, utf_count) if utf_count < count else ("gb18030", first, count)
+        )
         warning = (
             f"{where}: {count} undecodable byte sequence(s) in {enc}, the first at byte offset {first}; "
             "replaced with U+FFFD"

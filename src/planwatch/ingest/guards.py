@@ -47,7 +47,11 @@ def check_zip(data: bytes, where: str, settings: Settings, kind: str = "DOCX") -
             hint="this looks like a zip bomb; if the file is genuine, raise PLANWATCH_MAX_UNZIPPED_MB",
         )
     for info in infos:
-        if info.compress_size and info.file_size / info.compress_size > settings.max_zip_ratio and info.file_size > 1048576:
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > settings.max_zip_ratio
+            and info.file_size > 1048576
+        ):
             raise FileTooLargeError(
                 f"entry {info.filename} inflates {info.file_size / info.compress_size:.0f}-fold "
                 f"(limit {settings.max_zip_ratio:g})",

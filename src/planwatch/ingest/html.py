@@ -23,18 +23,84 @@ EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "euc-cn", "hz-gb-2312"}
 _DROP_TAGS = {
-    "script", "style", "noscript", "template", "iframe", "svg", "canvas", "select", "option",
-    "button", "input", "textarea", "head", "nav", "footer", "aside", "map", "object", "embed",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "svg",
+    "canvas",
+    "select",
+    "option",
+    "button",
+    "input",
+    "textarea",
+    "head",
+    "nav",
+    "footer",
+    "aside",
+    "map",
+    "object",
+    "embed",
 }
 _CHROME_TOKENS = {
-    "nav", "navbar", "navigation", "menu", "mainnav", "subnav", "breadcrumb", "breadcrumbs", "crumb",
-    "crumbs", "footer", "copyright", "share", "bdshare", "bdsharebuttonbox", "toolbar", "sidebar",
-    "friendlink", "topbar", "skip", "accessibility",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "mainnav",
+    "subnav",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "footer",
+    "copyright",
+    "share",
+    "bdshare",
+    "bdsharebuttonbox",
+    "toolbar",
+    "sidebar",
+    "friendlink",
+    "topbar",
+    "skip",
+    "accessibility",
 }
 _BLOCK_TAGS = {
-    "p", "div", "section", "article", "main", "header", "li", "ul", "ol", "dl", "dt", "dd",
-    "blockquote", "pre", "center", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "form",
-    "body", "html", "hr", "figure", "figcaption", "address", "caption", "tbody", "thead", "tfoot",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "center",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "form",
+    "body",
+    "html",
+    "hr",
+    "figure",
+    "figcaption",
+    "address",
+    "caption",
+    "tbody",
+    "thead",
+    "tfoot",
 }
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
@@ -93,7 +159,9 @@ class _Walker:
         self.b = builder
         self.buf: list[str] = []
 
-    def flush(self, kind: BlockKind = BlockKind.PARAGRAPH, level: int | None = None, style: str | None = None) -> None:
+    def flush(
+        self, kind: BlockKind = BlockKind.PARAGRAPH, level: int | None = None, style: str | None = None
+    ) -> None:
         text = clean_inline("".join(self.buf))
         self.buf.clear()
         if text:
@@ -153,7 +221,9 @@ def read(path: Path, data: bytes) -> Document:
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError) as exc:
-        raise ReadError(f"cannot parse the HTML ({exc})", where=where, hint="save the page again from the browser") from exc
+        raise ReadError(
+            f"cannot parse the HTML ({exc})", where=where, hint="save the page again from the browser"
+        ) from exc
     builder = DocumentBuilder(where, "html")
     builder.warnings.extend(decoded.warnings)
     title = root.findtext(".//title")

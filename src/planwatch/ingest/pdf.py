@@ -23,7 +23,9 @@ from planwatch.ingest.builder import DocumentBuilder, clean_inline
 from planwatch.model.document import Document
 
 EXTENSIONS = (".pdf",)
-_PAGE_NUMBER = re.compile(r"^[-—–\s·]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s·]*$")
+_PAGE_NUMBER = re.compile(
+    r"^[-—–\s·]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s·]*$"
+)
 _HEADING_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节部分]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|专栏|附件|附表)"
 )
@@ -62,8 +64,11 @@ def _open(data: bytes, where: str) -> Any:
                 where=where,
                 hint="remove the password (print to PDF) and read it again",
             ) from exc
-        raise ReadError(f"not a readable PDF ({type(exc).__name__}: {exc})", where=where,
-                        hint="download the file again or export it to PDF anew") from exc
+        raise ReadError(
+            f"not a readable PDF ({type(exc).__name__}: {exc})",
+            where=where,
+            hint="download the file again or export it to PDF anew",
+        ) from exc
 
 
 def _page_lines(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, list[list[str]]]]]:
@@ -85,12 +90,15 @@ def _page_lines(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, 
         cx, cy = (ln["x0"] + ln["x1"]) / 2, (ln["top"] + ln["bottom"]) / 2
         if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
             continue
-        lines.append(_Line(text, float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln["bottom"]), number))
+        lines.append(
+            _Line(text, float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln["bottom"]), number)
+        )
     return lines, tables
 
 
 def _running_heads(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
     """(page, index) of lines that are page numbers or repeat in the margins of most pages."""
+
     def key(t: str) -> str:
         return re.sub(r"\d+", "#", t)
 
@@ -135,7 +143,13 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int]]:
             if not full or indented or same_page_gap or heading_next:
                 out.append(("".join(cur), page))
                 cur, page = [], ln.page
-        if cur and cur[-1][-1:].isascii() and ln.text[:1].isascii() and cur[-1][-1:].isalnum() and ln.text[:1].isalnum():
+        if (
+            cur
+            and cur[-1][-1:].isascii()
+            and ln.text[:1].isascii()
+            and cur[-1][-1:].isalnum()
+            and ln.text[:1].isalnum()
+        ):
             cur.append(" ")
         cur.append(ln.text)
         prev = ln
@@ -159,10 +173,15 @@ def read(path: Path, data: bytes) -> Document:
             pages.append(lines)
             tables.append(tbls)
             heights.append(float(page.height))
-        meta = {k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)}
+        meta = {
+            k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)
+        }
     except Exception as exc:
-        raise ReadError(f"the PDF is damaged ({type(exc).__name__}: {exc})", where=where,
-                        hint="download the file again or export it to PDF anew") from exc
+        raise ReadError(
+            f"the PDF is damaged ({type(exc).__name__}: {exc})",
+            where=where,
+            hint="download the file again or export it to PDF anew",
+        ) from exc
     finally:
         pdf.close()
     if not any(pages) and not any(tables):

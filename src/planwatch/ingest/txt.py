@@ -16,7 +16,11 @@ def score(path: Path, head: bytes) -> float:
     ext = path.suffix.lower()
     if ext in EXTENSIONS:
         return 1.0
-    if head and not looks_binary(head) and not head.lstrip().lower().startswith((b"<!doctype", b"<html", b"%pdf")):
+    if (
+        head
+        and not looks_binary(head)
+        and not head.lstrip().lower().startswith((b"<!doctype", b"<html", b"%pdf"))
+    ):
         return 0.2
     return 0.0
 
@@ -63,10 +67,14 @@ def lines_to_blocks(text: str) -> list[Block]:
 def read(path: Path, data: bytes) -> Document:
     """Decode and split into line blocks."""
     if not data.strip():
-        raise ReadError("the file is empty", where=str(path), hint="check that the download or export finished")
+        raise ReadError(
+            "the file is empty", where=str(path), hint="check that the download or export finished"
+        )
     decoded = decode_text(data, str(path))
     if not decoded.text.strip():
-        raise ReadError("the file has no text", where=str(path), hint="check that the download or export finished")
+        raise ReadError(
+            "the file has no text", where=str(path), hint="check that the download or export finished"
+        )
     return Document(
         text=decoded.text,
         blocks=lines_to_blocks(decoded.text),

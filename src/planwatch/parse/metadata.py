@@ -22,7 +22,9 @@ _DOC_NUMBER = re.compile(
 _FIELD = re.compile(
     r"(来\s*源|时\s*间|发布时间|发布日期|成文日期|印发日期|发文字号|文\s*号|发文机关|发布机构|标\s*题|名\s*称)\s*[:：]\s*"
 )
-_REGION_START = re.compile(r"^(?:(?:19|20)\d{2}\s*年)?\s*([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|自治旗|省|市|县|区|州|旗|盟))")
+_REGION_START = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年)?\s*([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|自治旗|省|市|县|区|州|旗|盟))"
+)
 _REGION_FOLLOW = re.compile(
     r"^(?:国民经济|人民政府|人民代表|政府|关于|贯彻|统计|“|《|\d|第|上半年|下半年|全年|一季度|前三季度|“十|十[三四五]五|"
     r"[\u4e00-\u9fff]{0,8}(?:规划|方案|报告|公报|计划|意见|通知))"
@@ -34,6 +36,7 @@ _MEDIA = re.compile(r"日报|晚报|报社|报$|新闻|电视台|广播|通讯�
 _ISSUER_OK = re.compile(r"人民政府|政府|办公室|办公厅|委员会|发展和改革|发改|人大|政协|局|厅|委")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*(?:\d{4}\s*年|\d{1,2}\s*月|日)[^()（）]*[)）]\s*$")
 _PAGE_DATE = re.compile(r"\d{1,2}:\d{2}|来\s*源|发布|时间")
+_DOC_TYPE_END = re.compile(r"(?:通知|意见|决定|批复|函|报告|方案|规划|纲要|办法|公告|通报|细则|规定|计划)$")
 _CONNECTORS = tuple("的和与及之在对、,，暨")
 _KIND_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("task_division", re.compile(r"任务分工|分工方案|责任分工|任务清单|责任清单|分解方案")),
@@ -71,8 +74,10 @@ def _cjk_join(text: str) -> str:
 
 
 def _balanced(text: str) -> bool:
-    return text.count("《") <= text.count("》") and text.count("“") <= text.count("”") and (
-        text.count("(") + text.count("（") <= text.count(")") + text.count("）")
+    return (
+        text.count("《") <= text.count("》")
+        and text.count("“") <= text.count("”")
+        and (text.count("(") + text.count("（") <= text.count(")") + text.count("）"))
     )
 
 
@@ -82,7 +87,12 @@ def _title_block(blocks: Sequence[Block], roles: Sequence[Role]) -> tuple[str, i
     for i, (b, r) in enumerate(zip(blocks, roles, strict=True)):
         if i > 40:
             break
-        if r != Role.BODY or b.kind == BlockKind.TABLE_ROW or len(b.text) > 80 or b.text.startswith(("——", "--")):
+        if (
+            r != Role.BODY
+            or b.kind == BlockKind.TABLE_ROW
+            or len(b.text) > 80
+            or b.text.startswith(("——", "--"))
+        ):
             continue
         if _FIELD.match(b.text):
             continue
@@ -100,8 +110,12 @@ def _title_block(blocks: Sequence[Block], roles: Sequence[Role]) -> tuple[str, i
         nxt = blocks[j].text
         if roles[j] != Role.BODY or len(nxt) > 40 or re.search(r"[。；;]", nxt):
             break
-        if nxt.startswith(("——", "--")) or not _balanced(title) or title.endswith(_CONNECTORS) or re.match(
-            r"^[(（]\s*\d{4}", nxt
+        if (
+            nxt.startswith(("——", "--"))
+            or not _balanced(title)
+            or title.endswith(_CONNECTORS)
+            or (re.match(r"^(?:关于)?印发|^关于", title) and not _DOC_TYPE_END.search(title))
+            or re.match(r"^[(（]\s*\d{4}", nxt)
         ):
             title += nxt
             j += 1
@@ -141,7 +155,11 @@ def _kind(title: str, text: str, fields: dict[str, str]) -> Kind:
 
 
 def _issuer(
-    kind: Kind, fields: dict[str, str], blocks: Sequence[Block], roles: Sequence[Role], title_at: int | None,
+    kind: Kind,
+    fields: dict[str, str],
+    blocks: Sequence[Block],
+    roles: Sequence[Role],
+    title_at: int | None,
     region: str | None,
 ) -> str | None:
     """发文机关, the letterhead above the title, the page's 来源 (not a web publisher), the organ under the title."""
@@ -168,7 +186,9 @@ def _issuer(
     return None
 
 
-def _published(fields: dict[str, str], doc: Document, blocks: Sequence[Block], roles: Sequence[Role]) -> str | None:
+def _published(
+    fields: dict[str, str], doc: Document, blocks: Sequence[Block], roles: Sequence[Role]
+) -> str | None:
     for key in ("发布日期", "发布时间", "时间", "印发日期", "成文日期"):
         d = parse_date(fields.get(key, ""))
         if d:

@@ -19,3 +19,4 @@ class Parsed:
     outline: list[Node]
     info: DocumentInfo
     claimed: list[tuple[int, int]] = field(default_factory=list)  # spans a table extractor consumed
+    cache: dict[str, object] = field(default_factory=dict)  # derived views computed once (section roles)

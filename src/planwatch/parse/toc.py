@@ -25,7 +25,12 @@ def mark_toc(blocks: Sequence[Block], roles: list[Role]) -> None:
     """Set ``Role.TOC`` on table-of-contents lines (in place)."""
     n = len(blocks)
     for i, b in enumerate(blocks):
-        if roles[i] == Role.BODY and len(b.text) <= 120 and _LEADERS.search(b.text) and re.search(r"[\u4e00-\u9fff]", b.text):
+        if (
+            roles[i] == Role.BODY
+            and len(b.text) <= 120
+            and _LEADERS.search(b.text)
+            and re.search(r"[\u4e00-\u9fff]", b.text)
+        ):
             roles[i] = Role.TOC
     for i, b in enumerate(blocks):
         if not _TOC_TITLE.match(b.text):

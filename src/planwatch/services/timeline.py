@@ -1,0 +1,51 @@
+"""``planwatch timeline``: one indicator of one region, year by year — the plan's path, the actual
+figures and the verdict each year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planwatch.monitor import DEFAULT_TOLERANCE, Status, Tolerance, assess_prepared, prepare
+from planwatch.services.monitoring import Monitored, find, status
+from planwatch.store.engine import Database
+from planwatch.store.repo import catalog as catalog_repo
+
+
+@dataclass(frozen=True)
+class Point:
+    """One year of a timeline; ``status`` is None for the baseline year."""
+
+    year: int
+    expected: float | None
+    actual: float | None
+    growth: float | None
+    text: str | None
+    status: Status | None
+
+
+def timeline(
+    db: Database, indicator: str, region: str, tolerance: Tolerance = DEFAULT_TOLERANCE
+) -> tuple[Monitored, list[Point]]:
+    """The monitored indicator and its points from the baseline year to the target (or latest) year."""
+    report = status(db, region, tolerance=tolerance)
+    with db.session() as session:
+        entry = catalog_repo.get(session, indicator)
+    item = find(report, indicator, [entry.id] if entry else [])
+    goal = item.goal
+    rule = prepare(goal, tolerance)
+    last = max([goal.target_year, *item.observations])
+    points = [Point(goal.baseline_year, goal.baseline, goal.baseline, None, None, None)]
+    for year in range(goal.baseline_year + 1, last + 1):
+        obs = item.observations.get(year)
+        verdict = assess_prepared(rule, item.observations, year)
+        points.append(
+            Point(
+                year,
+                rule.expected_value(year),
+                obs.value if obs else None,
+                obs.growth if obs else None,
+                obs.text if obs else None,
+                verdict.status,
+            )  # fmt: skip
+        )
+    return item, points

@@ -1,0 +1,1 @@
+"""Repositories: every query PlanWatch makes, as functions of a session. Services call these."""

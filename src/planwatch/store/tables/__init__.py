@@ -1,0 +1,45 @@
+"""Every PlanWatch table, importable from one place (Alembic's autogenerate reads ``Base.metadata``)."""
+
+from planwatch.store.base import Base
+from planwatch.store.tables.catalog import CatalogIndicator, CatalogSynonym, ManualLink
+from planwatch.store.tables.documents import DocumentRow
+from planwatch.store.tables.facts import (
+    HeadingRow,
+    IndicatorRow,
+    ObservationRow,
+    ProjectRow,
+    TargetRow,
+    TaskRow,
+)
+from planwatch.store.tables.govunits import GovUnit, GovUnitAlias, TaskUnit
+from planwatch.store.tables.regions import Meta, RegionAlias, RegionRow
+
+FACT_TABLES = {
+    "indicators": IndicatorRow,
+    "targets": TargetRow,
+    "tasks": TaskRow,
+    "projects": ProjectRow,
+    "observations": ObservationRow,
+    "outline": HeadingRow,
+}
+
+__all__ = [
+    "FACT_TABLES",
+    "Base",
+    "CatalogIndicator",
+    "CatalogSynonym",
+    "DocumentRow",
+    "GovUnit",
+    "GovUnitAlias",
+    "HeadingRow",
+    "IndicatorRow",
+    "ManualLink",
+    "Meta",
+    "ObservationRow",
+    "ProjectRow",
+    "RegionAlias",
+    "RegionRow",
+    "TargetRow",
+    "TaskRow",
+    "TaskUnit",
+]
