@@ -14,6 +14,7 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
+from docx.styles import BabelFish
 from docx.text.paragraph import Paragraph
 
 from planwatch.errors import ReadError
@@ -158,22 +159,63 @@ class _Numbering:
         return label
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
-    """The paragraph's own numbering, or its style's."""
-    candidates = [paragraph._p.pPr]
-    style = paragraph.style
-    while style is not None:
-        candidates.append(style.element.pPr)
-        style = style.base_style
-    for ppr in candidates:
-        if ppr is None or ppr.numPr is None:
-            continue
-        num_id = ppr.numPr.numId
-        ilvl = ppr.numPr.ilvl
-        if num_id is None:
-            continue
-        return str(num_id.val), int(ilvl.val) if ilvl is not None else 0
-    return None
+@dataclass(frozen=True)
+class _Style:
+    name: str
+    based_on: str | None
+    num: tuple[str, int] | None
+
+
+def _num_of(ppr: Any) -> tuple[str, int] | None:
+    if ppr is None:
+        return None
+    num_pr = ppr.find(qn("w:numPr"))
+    if num_pr is None:
+        return None
+    num_id, ilvl = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
+    if num_id is None:
+        return None
+    return num_id.get(qn("w:val"), ""), int(ilvl.get(qn("w:val"), "0")) if ilvl is not None else 0
+
+
+def _styles(document: Any) -> tuple[dict[str, _Style], str | None]:
+    """Paragraph styles by id, read once from styles.xml (python-docx's per-paragraph lookup is slow),
+    and the id of the default paragraph style."""
+    table: dict[str, _Style] = {}
+    default = None
+    try:
+        root = document.styles.element
+    except (KeyError, AttributeError):
+        return table, None
+    for st in root.findall(qn("w:style")):
+        sid = st.get(qn("w:styleId"), "")
+        name_el, based = st.find(qn("w:name")), st.find(qn("w:basedOn"))
+        table[sid] = _Style(
+            BabelFish.internal2ui(name_el.get(qn("w:val"), sid)) if name_el is not None else sid,
+            based.get(qn("w:val")) if based is not None else None,
+            _num_of(st.find(qn("w:pPr"))),
+        )
+        if st.get(qn("w:type")) == "paragraph" and st.get(qn("w:default")) in ("1", "true"):
+            default = sid
+    return table, default
+
+
+def _paragraph_style(p: Any, styles: dict[str, _Style], default: str | None) -> tuple[str, tuple[str, int] | None]:
+    """(style name, numbering): the paragraph's own numbering, else its style chain's."""
+    ppr = p.find(qn("w:pPr"))
+    sid = default
+    if ppr is not None:
+        ps = ppr.find(qn("w:pStyle"))
+        if ps is not None:
+            sid = ps.get(qn("w:val"), default)
+    num = _num_of(ppr)
+    name = styles[sid].name if sid in styles else (sid or "")
+    seen = set()
+    while num is None and sid in styles and sid not in seen:
+        seen.add(sid)
+        num = styles[sid].num
+        sid = styles[sid].based_on
+    return name, num
 
 
 def _heading_level(style_name: str) -> int | None:
@@ -203,6 +245,7 @@ def read(path: Path, data: bytes, settings: Settings) -> Document:
             hint="open it in Word/WPS and save it again as .docx",
         ) from exc
     numbering = _Numbering.load(document)
+    styles, default_style = _styles(document)
     builder = DocumentBuilder(where, "docx")
     props = document.core_properties
     for key in ("title", "author", "subject"):
@@ -216,8 +259,7 @@ def read(path: Path, data: bytes, settings: Settings) -> Document:
         if child.tag == qn("w:p"):
             para = Paragraph(child, document)
             text = clean_inline(para.text)
-            style_name = para.style.name if para.style is not None else ""
-            num = _num_pr(para)
+            style_name, num = _paragraph_style(child, styles, default_style)
             label = numbering.label(*num) if num else ""
             if not text:
                 continue

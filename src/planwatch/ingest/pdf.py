@@ -75,7 +75,8 @@ def _page_lines(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, 
     tables = []
     boxes = []
     try:
-        for t in page.find_tables():
+        ruled = page.objects.get("line") or page.objects.get("rect") or page.objects.get("curve")
+        for t in page.find_tables() if ruled else []:
             rows = [[c or "" for c in row] for row in t.extract()]
             if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
                 tables.append((float(t.bbox[1]), rows))
