@@ -13,7 +13,7 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_END = re.compile(r"[，,：:；;。！？!?]")
 _PREFIX = re.compile(
-    r"^(?:其中|同时|此外|另外|并且?|全面|基本(?=实现|建成|完成|形成)|进一步|完成|实现|持续|稳步|着力|努力|争取|力争|确保|预计|全年|今年|当年|年内|"
+    r"^(?:其中|同时|同期|此外|另外|并且?|上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|1\s*[-至~]\s*\d{1,2}\s*月|全面|基本(?=实现|建成|完成|形成)|进一步|完成|实现|持续|稳步|着力|努力|争取|力争|确保|预计|全年|今年|当年|年内|"
     r"累计|共计|共|五年累计|五年|近年来|目前|截至目前|已|已经|每年|每个[县乡镇村区]|各[县乡镇区]|有效|"
     r"(?:到|至|截至)?(?:19|20)\d{2}\s*年(?:底|末|初)?(?:前)?[，,]?|到“?十[三四五]五”?(?:期末|末)|“?十[三四五]五”?(?:期间|末|时期)|"
     r"全[县州市区省旗盟乡镇]|我[县州市区省旗盟]|本[县州市区]|各[县乡镇区]|全体|城乡)+"
@@ -21,13 +21,14 @@ _PREFIX = re.compile(
 _SUFFIX = re.compile(
     r"(?:分别|均|全部|都|总体|累计|总计|合计|共|年均|同比|比上年|较上年|"
     r"达到|达|为|是|提高到|提升到|提高|提升|增加到|增加|增长到|增长|扩大到|突破|超过|不低于|不少于|不超过|不高于|低于|高于|"
-    r"控制在|控制到|控制|保持在|保持|稳定在|稳定|降至|降到|降低|下降|减少|上升|实现|完成|有|约|近|持续|达标)+$"
+    r"控制在|控制到|控制|保持在|保持|稳定在|稳定|降至|降到|降低|下降|减少|上升|实现|完成|有|约|近|持续|达标|力争|确保|争取)+$"
 )
 AFTER_VERBS = re.compile(
     r"(?:建设|新建|建成|打造|培育|创建|引进|实施|完成|开展|选拔|组建|成立|落实|出台|制定|改造|改扩建|扩建|新增|发展|解决|"
     r"安装|举办|设立|认定|评选|签约|招引|落地|申报|储备|谋划|创成|获评|获得|选树|招聘|新开工|开工建设|开工|推进|提标建设|提标建|"
     r"建|办|修订|成为|创|帮助|扶持|带动|吸纳|转移|为|投入|援助|召开|建有|有|拥有)$"
 )
+_LINK_END = re.compile(r"(?:达到|达|为|是|突破|超过|不低于|不少于|不超过|不高于|控制在|保持在|稳定在|提高到|提升到|增加到|降至|降到)\s*$")
 _CONJ_END = re.compile(r"(?:和|及|与|以及|、|等|并)$")
 _AFTER_STOP = re.compile(
     r"[，,；;。：:（(、]|[和及与并](?=[0-9０-９〇一二三四五六七八九十两百千万])|发放|开通|积极|有序|加快|稳步|持续|保持|继续|[0-9０-９]|实现|达到|全部|均|已|得到|取得|通过|完成|全覆盖|列入|入选|纳入|用于|开工|建成|的[^\u4e00-\u9fff]"
@@ -106,7 +107,9 @@ def subject_for(before: str, after: str, counter: bool = False) -> tuple[str, bo
         return noun, True
     if conj:
         trimmed = trim_subject(raw)
-    if _VERB_INSIDE.search(trimmed):
+    # 在各乡镇建设预处理站4座: verb + object + number → the object; but not through a linking verb
+    # (研究与试验发展经费投入强度达到1% keeps its whole name)
+    if _VERB_INSIDE.search(trimmed) and not _LINK_END.search(raw):
         tail = _VERB_INSIDE.split(trimmed)[-1]
         if len(tail) >= 2:
             trimmed = tail
@@ -150,3 +153,11 @@ def distribute(
             for k, i in enumerate(inside[: len(names)]):
                 forced[i] = [names[k]]
     return forced
+
+
+def without_region(subject: str, names: tuple[str, ...]) -> str:
+    """Drop a leading region name (the document's own, as written or short) from a subject."""
+    for name in sorted((n for n in names if n), key=len, reverse=True):
+        if subject.startswith(name) and len(subject) > len(name) + 1:
+            return trim_subject(subject[len(name) :])
+    return subject

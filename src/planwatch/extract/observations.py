@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
+from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for, without_region
 from planwatch.extract.numbers_in_text import quantities_in
 from planwatch.extract.sections import Section, section_roles
 from planwatch.model.facts import Evidence, Facts, Observation
@@ -34,17 +34,18 @@ _NEGATIVE = re.compile(r"下降|减少|降低|回落")
 _SPAN_MARKERS = re.compile(
     r"五年累计|累计|共计|共|期间|新增|实施|完成|建成|开展|出台|制定|打造|获评|荣获|获得|上榜|入围|建设"
 )
-_SKIP_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)")
+_SKIP_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)|^的?[\u4e00-\u9fff]{0,4}目标")
 _SKIP_BEFORE = re.compile(r"(?:由原来的|从原来的|原来的)$")
+_REFERENCE = re.compile(r"^(?:其中|同期|同时|此外|上半年|下半年|全年|今年|\s)*(?:全|我|本)([省市州县区旗盟])(?![场区域内外])")
 _HALF = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度)"
+    r"(?:((?:19|20)\d{2})\s*年\s*)?(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度|"
+    r"1\s*[-—至~]\s*6\s*月|1\s*[-—至~]\s*3\s*月|1\s*[-—至~]\s*9\s*月)"
 )
+_RANGE_MONTHS = {"6": "H1", "3": "Q1", "9": "Q3"}
 _YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
-_LOCAL_REGION = re.compile(r"(?:^|[，,。；;的])([\u4e00-\u9fff]{2,3}(?:县|市))(?=[\u4e00-\u9fff“])")
 _STATE = re.compile(
     r"达到|达|为|增加到|提高到|提升到|减少至|减少到|降至|降到|增至|覆盖|破零|保持|稳定|控制在|突破|最高"
 )
-_REF = re.compile(r"^(?:全|我|本)[省市州县区旗盟]")
 _PERIOD_WORDS = {
     "上半年": "H1",
     "下半年": "H2",
@@ -67,6 +68,20 @@ class _Frame:
     region: str | None
     year: int | None
     span: tuple[int, int] | None  # a plan's review span (2016, 2020)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The document region as written and shortened (海北藏族自治州, 海北州, 海北)."""
+        if not self.region:
+            return ()
+        region = Gazetteer.load().resolve(self.region)
+        found = (region.name, region.short) if region is not None else ()
+        return (self.region, *found)
+
+    @property
+    def level_word(self) -> str | None:
+        """县 for 星湖县, 州 for 海北藏族自治州: what 全县/全州 in the document itself would say."""
+        return self.region[-1] if self.region and self.region[-1] in "省市州县区旗盟" else None
 
 
 def _frame(parsed: Parsed) -> _Frame:
@@ -93,6 +108,19 @@ def _section_year(parsed: Parsed, pos: int) -> int | None:
     return None
 
 
+def _part_of_year(sentence: str, year: int | None) -> str | None:
+    """2020年上半年 → 2020H1; 一季度 / 1-6月 with the document's year; None when no part is named."""
+    m = _HALF.search(sentence)
+    if not m:
+        return None
+    y = m.group(1) or (str(year) if year is not None else None)
+    if y is None:
+        return None
+    word = re.sub(r"\s+", "", m.group(2))
+    label = _PERIOD_WORDS.get(word) or _RANGE_MONTHS.get(word[-2:-1], "")
+    return y + label if label else None
+
+
 def _period(
     frame: _Frame,
     year: int | None,
@@ -102,9 +130,9 @@ def _period(
     unit_is_rate: bool,
     carried: str | None,
 ) -> str | None:
-    half = _HALF.search(sentence)
-    if half:
-        return half.group(1) + _PERIOD_WORDS[half.group(2)]
+    part = _part_of_year(sentence, year)
+    if part:
+        return part
     if carried and not re.search(r"(?:19|20)\d{2}\s*年", sentence):
         return carried
     explicit = _YEAR_OF.search(before)
@@ -122,7 +150,7 @@ def _period(
     return str(year) if year is not None else None
 
 
-def _region(frame: _Frame, before: str, topic: str | None = None) -> str | None:
+def _region(frame: _Frame, before: str, topic: str | None = None, clause_before: str = "") -> str | None:
     """The one sub-region the sentence names before the figure (德令哈市…), else the region of the
     clause the sentence continues (``topic``), else the document's."""
     gazetteer = Gazetteer.load()
@@ -133,11 +161,10 @@ def _region(frame: _Frame, before: str, topic: str | None = None) -> str | None:
     }
     if len(inside) == 1:
         return next(iter(inside))
-    if home is None:
-        local = {m.group(1) for m in _LOCAL_REGION.finditer(before)} - {frame.region}
-        local = {x for x in local if not _REF.match(x)}
-        if len(local) == 1:
-            return next(iter(local))
+    ref = _REFERENCE.match(clause_before)
+    if ref and frame.level_word and ref.group(1) != frame.level_word:
+        above = gazetteer.resolve_reference(ref.group(0), home) if home is not None else None
+        return above.name if above is not None else None  # 全市 in a county's report: the city's figure
     return topic or frame.region
 
 
@@ -178,7 +205,9 @@ def _sentence(
         after = sent.text[q.end : clause.end]
         if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(sent.text[: q.start]):
             continue
-        growth = _growth_of(sent.text, q) if q.unit in ("%", "个百分点", "‰") else None
+        growth = _growth_of(sent.text, q) if q.unit in ("%", "个百分点", "百分点", "‰") else None
+        if growth is None and q.unit in ("个百分点", "百分点"):
+            continue  # a difference (快于全市0.4个百分点) with nothing to attach to is not a reported level
         own_subject = re.sub(
             r"(?:同比|比上年|较上年|年均|平均)?(?:增长|上升|下降|提高|增加|减少|降低|增速|回落)\s*$",
             "",
@@ -199,14 +228,14 @@ def _sentence(
         subjects = forced.get(k) or [
             subject_for(before if growth is None else own_subject, after, counters[k])[0]
         ]
-        subjects = [x or (last.subject if last is not None else "") for x in subjects]
+        subjects = [without_region(x, frame.names) or (last.subject if last is not None else "") for x in subjects]
         if not subjects[0]:
             continue
         start, end = sent.start + clause.start, sent.start + clause.end
         for subject in subjects:
             obs = Observation(
                 subject=subject,
-                region=_region(frame, sent.text[: q.start], topic),
+                region=_region(frame, sent.text[: q.start], topic, sent.text[clause.start : q.start]),
                 period=_period(
                     frame, year, sent.text, sent.text[: q.start], clause.text, q.unit in ("%", "‰"), carried
                 ),
@@ -240,6 +269,4 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
             about = _sentence(parsed, frame, year, sent, qs, facts, carried, topic)
             ends_clause = parsed.doc.text[sent.end : sent.end + 1] in ("；", ";")
             topic = (about or topic) if ends_clause else None
-            half = _HALF.search(sent.text)
-            if half:
-                carried = half.group(1) + _PERIOD_WORDS[half.group(2)]
+            carried = _part_of_year(sent.text, year) or carried
