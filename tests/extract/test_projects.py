@@ -46,3 +46,10 @@ def test_boxes_are_outline_nodes_not_headings() -> None:
     boxes = [n for n in parsed.outline if n.kind == "box"]
     assert [b.label for b in boxes] == ["专栏1", "专栏2"]
     assert boxes[0].parent is not None and parsed.outline[boxes[0].parent].title == "加强生态保护"
+
+
+def test_investment_amounts_where_stated() -> None:
+    plan = PLAN.replace("实施湿地恢复和科普教育设施建设。", "实施湿地恢复和科普教育设施建设,总投资3.2亿元。")
+    first = planwatch.extract(plan).projects[0]
+    assert first.model_extra == {"investment": {"value": 3.2, "unit": "亿元", "text": "总投资3.2亿元"}}
+    assert "investment" not in (planwatch.extract(PLAN).projects[1].model_extra or {})

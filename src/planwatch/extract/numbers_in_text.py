@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from planwatch.normalize.quantities import Quantity, find_quantities
 
-_GRADE_AFTER = re.compile(r"^\s*(?:级|星级|星|A级|类|期|批|轮|届|次会议|大(?=[\u4e00-\u9fff])|方面|领域|环节|层次|维度)")
+_GRADE_AFTER = re.compile(
+    r"^\s*(?:级|星级|星|A级|类|期|批|轮|届|次会议|大(?=[\u4e00-\u9fff])|方面|领域|环节|层次|维度)"
+)
 _CLASS_UNITS = {"千伏", "kV", "kv", "KV", "伏", "兆帕"}
 _DESCRIPTOR_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:覆盖率|圈|半径|范围内|以内的|以上的)")
 _PROJECT_AFTER = re.compile(

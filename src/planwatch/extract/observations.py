@@ -34,9 +34,13 @@ _NEGATIVE = re.compile(r"下降|减少|降低|回落")
 _SPAN_MARKERS = re.compile(
     r"五年累计|累计|共计|共|期间|新增|实施|完成|建成|开展|出台|制定|打造|获评|荣获|获得|上榜|入围|建设"
 )
-_SKIP_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)|^的?[\u4e00-\u9fff]{0,4}目标")
+_SKIP_AFTER = re.compile(
+    r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)|^的?[\u4e00-\u9fff]{0,4}目标"
+)
 _SKIP_BEFORE = re.compile(r"(?:由原来的|从原来的|原来的)$")
-_REFERENCE = re.compile(r"^(?:其中|同期|同时|此外|上半年|下半年|全年|今年|\s)*(?:全|我|本)([省市州县区旗盟])(?![场区域内外])")
+_REFERENCE = re.compile(
+    r"^(?:其中|同期|同时|此外|上半年|下半年|全年|今年|\s)*(?:全|我|本)([省市州县区旗盟])(?![场区域内外])"
+)
 _HALF = re.compile(
     r"(?:((?:19|20)\d{2})\s*年\s*)?(上半年|下半年|一季度|第一季度|前三季度|第三季度|三季度|二季度|第二季度|四季度|第四季度|"
     r"1\s*[-—至~]\s*6\s*月|1\s*[-—至~]\s*3\s*月|1\s*[-—至~]\s*9\s*月)"
@@ -228,7 +232,9 @@ def _sentence(
         subjects = forced.get(k) or [
             subject_for(before if growth is None else own_subject, after, counters[k])[0]
         ]
-        subjects = [without_region(x, frame.names) or (last.subject if last is not None else "") for x in subjects]
+        subjects = [
+            without_region(x, frame.names) or (last.subject if last is not None else "") for x in subjects
+        ]
         if not subjects[0]:
             continue
         start, end = sent.start + clause.start, sent.start + clause.end

@@ -22,6 +22,9 @@ _HEAD = re.compile(
     r"(?:项目|工程|建设|治理|整治|改造|修复|[一二三四五六七八九十\d]期|园区|园|基地|平台|中心|变电站|站|厂|小镇|设施|系统|体系|"
     r"储备库|库|场|线|网|馆群|示范区|产业园|集聚区|服务区|贸易区|景区|公园|学校|医院|村)$"
 )
+_INVESTMENT = re.compile(
+    r"(?:总投资|计划投资|估算投资|概算投资|投资)(?:约|近|达)?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>亿元|万元|元)"
+)
 _TRAILING_PAREN = re.compile(r"[(（][^()（）]*[)）]$")
 
 
@@ -47,14 +50,27 @@ def _join_fragments(items: list[tuple[str, int, int]], text: str) -> list[tuple[
     return out
 
 
+def investment(text: str) -> dict[str, object] | None:
+    """'总投资3.2亿元' in a project's description → {value, unit, text}."""
+    m = _INVESTMENT.search(text)
+    if not m:
+        return None
+    return {"value": float(m.group("value")), "unit": m.group("unit"), "text": m.group(0)}
+
+
 def _numbered(parsed: Parsed, box: Node, facts: Facts) -> bool:
     text = parsed.doc.text
     found = False
+    items = [i for i in box.items if _ITEM.match(parsed.doc.blocks[i].text)]
     for i in box.items:
         b = parsed.doc.blocks[i]
         m = _ITEM.match(b.text)
         if not m:
             continue
+        nxt = next((j for j in items if j > i), None)
+        description = " ".join(
+            parsed.doc.blocks[j].text for j in box.items if i <= j and (nxt is None or j < nxt)
+        )
         rest_start = b.span.start + m.end()
         rest = text[rest_start : b.span.end]
         stop = re.search(r"[。：:]", rest)
@@ -63,13 +79,17 @@ def _numbered(parsed: Parsed, box: Node, facts: Facts) -> bool:
         if not name or len(name) > 60:
             continue
         start = rest_start + rest.find(name)
+        money = investment(description)
         facts.projects.append(
-            Project(
-                box=box.label,
-                box_title=box.title,
-                group=None,
-                name=name,
-                evidence=Evidence(start=start, end=start + len(name), quote=name),
+            Project.model_validate(
+                {
+                    "box": box.label,
+                    "box_title": box.title,
+                    "group": None,
+                    "name": name,
+                    "evidence": Evidence(start=start, end=start + len(name), quote=name),
+                    **({"investment": money} if money else {}),
+                }
             )
         )
         found = True
