@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import text_corpus  # noqa: E402
+from _corpus import text_corpus
 
-import planwatch  # noqa: E402
+import planwatch
 
 PLANWATCH = [sys.executable, "-m", "planwatch"]
 
@@ -46,7 +46,7 @@ def make_directory(target: Path, count: int = 240) -> int:
     written = 0
     for i in range(count):
         text = sources[i % len(sources)]
-        varied = re.sub(r"(\d+)\.(\d)", lambda m: f"{m.group(1)}.{(int(m.group(2)) + i) % 10}", text)
+        varied = re.sub(r"(\d+)\.(\d)", lambda m, i=i: f"{m.group(1)}.{(int(m.group(2)) + i) % 10}", text)
         (target / f"doc{i:04d}.txt").write_text(varied, encoding="utf-8")
         written += 1
     return written
@@ -55,8 +55,11 @@ def make_directory(target: Path, count: int = 240) -> int:
 def batch(directory: Path, jobs: int) -> float:
     out = directory.parent / f"out{jobs}"
     start = time.perf_counter()
-    subprocess.run([*PLANWATCH, "extract", str(directory), "--out", str(out), "--jobs", str(jobs)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*PLANWATCH, "extract", str(directory), "--out", str(out), "--jobs", str(jobs)],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -74,7 +77,9 @@ def peak_memory(tmp: Path, mb: int = 20) -> tuple[float, float, float]:
             k += 1
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([*PLANWATCH, "extract", str(big), "--out", str(tmp / "bigout")], check=True, capture_output=True)
+    subprocess.run(
+        [*PLANWATCH, "extract", str(big), "--out", str(tmp / "bigout")], check=True, capture_output=True
+    )
     seconds = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return big.stat().st_size / 1e6, max(after, before) / 1024, seconds
@@ -93,11 +98,14 @@ def main() -> None:
         t2 = batch(directory, 2)
         print(f"directory: {count} documents, {size:.1f} MB")
         print(f"  --jobs 1: {t1:.1f} s, {count / t1:.1f} docs/s, {size / t1:.2f} MB/s")
-        print(f"  --jobs 2: {t2:.1f} s, {count / t2:.1f} docs/s, {size / t2:.2f} MB/s, speed-up {t1 / t2:.2f}x")
+        print(
+            f"  --jobs 2: {t2:.1f} s, {count / t2:.1f} docs/s, {size / t2:.2f} MB/s, speed-up {t1 / t2:.2f}x"
+        )
         doc_mb, rss, seconds = peak_memory(tmp)
-        print(f"large document: {doc_mb:.1f} MB extracted in {seconds:.1f} s, peak memory {rss:.0f} MB "
-              f"({rss / doc_mb:.1f}x the file)")
-
+        print(
+            f"large document: {doc_mb:.1f} MB extracted in {seconds:.1f} s, peak memory {rss:.0f} MB "
+            f"({rss / doc_mb:.1f}x the file)"
+        )
 
 
 if __name__ == "__main__":

@@ -11,9 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _corpus import converted, text_corpus  # noqa: E402
+from _corpus import converted, text_corpus
 
-from planwatch import parse, read  # noqa: E402
+from planwatch import parse, read
 
 
 def measure(files: list[Path], min_seconds: float = 2.0) -> tuple[float, float, int]:

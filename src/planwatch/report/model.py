@@ -63,6 +63,7 @@ class IndicatorRow:
     status: str  # one of STATUS_ORDER
     explanation: str  # Chinese sentence from the monitor
     pace: str | None = None  # "年均增长3.7%,需5.8%" style text for growth targets
+    actual_text: str | None = None  # a qualitative observation ("Ⅲ类") or a value without a number
     reasons: tuple[str, ...] = ()  # why it lags: quotes from documents and unit reports
     series: tuple[SeriesPoint, ...] = ()
     sources: tuple[Source, ...] = ()
