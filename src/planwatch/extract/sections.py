@@ -51,8 +51,8 @@ def section_roles(parsed: Parsed) -> list[Section]:
     """A Section for every block (chrome, metadata, TOC and claimed table spans are SKIP); computed
     once per document and kept on it."""
     cached = parsed.cache.get("sections")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    if isinstance(cached, list):
+        return cached
     roles = _section_roles(parsed)
     parsed.cache["sections"] = roles
     return roles

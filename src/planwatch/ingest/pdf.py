@@ -1,9 +1,11 @@
 """PDF with a text layer: lines re-joined into paragraphs, page numbers kept, running heads dropped.
 
-A PDF knows glyph positions, not paragraphs. A line that reaches the right margin continues into
-the next unless the next is indented, far below, or starts like a heading; lines repeated in the
-top or bottom margin of most pages are running headers/footers and page-number lines, and go.
-Ruled tables found by pdfplumber become table rows at their place in the flow.
+A PDF knows glyph positions, not paragraphs. PDFium (pypdfium2) parses the pages and gives glyph
+boxes, grouped into lines in pdf_layout. A line that reaches the right margin continues into the
+next unless the next is indented, far below, or starts like a heading; lines repeated in the top or
+bottom margin of most pages are running headers/footers and page-number lines, and go. Ruled tables
+found by pdfplumber become table rows at their place in the flow; only pages that draw vector paths
+are handed to pdfplumber, so plain text pages never go through pdfminer.
 """
 
 from __future__ import annotations
@@ -11,15 +13,19 @@ from __future__ import annotations
 import io
 import re
 import statistics
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium  # type: ignore[import-untyped]
+import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
 
 from planwatch.errors import NoTextLayerError, ReadError
 from planwatch.ingest.builder import DocumentBuilder, clean_inline
+from planwatch.ingest.pdf_layout import TextLine, page_text
 from planwatch.model.document import Document
 
 EXTENSIONS = (".pdf",)
@@ -29,8 +35,12 @@ _PAGE_NUMBER = re.compile(
 _HEADING_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百零〇\d]+[篇章节部分]|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|专栏|附件|附表)"
 )
+_SPACE = re.compile(r"\s+")
 _SENTENCE_END = tuple("。：:；;！!？?")
 _MARGIN = 0.09
+_METADATA_KEYS = (*pdfium.PdfDocument.METADATA_KEYS, "Trapped")
+# PDFium is not thread-safe: one document at a time in this process.
+_PDFIUM_LOCK = threading.Lock()
 
 
 @dataclass
@@ -41,6 +51,7 @@ class _Line:
     top: float
     bottom: float
     page: int
+    column: tuple[float, float] | None = None  # (left, right) of its column on a multi-column stretch
 
 
 def score(path: Path, head: bytes) -> float:
@@ -50,15 +61,11 @@ def score(path: Path, head: bytes) -> float:
     return 0.9 if path.suffix.lower() in EXTENSIONS else 0.0
 
 
-def _open(data: bytes, where: str) -> Any:
+def _open(data: bytes, where: str) -> pdfium.PdfDocument:
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        _ = pdf.pages
-        return pdf
-    except Exception as exc:  # pdfminer raises a zoo of types
-        chain = [exc, *exc.args, exc.__cause__, exc.__context__]
-        text = " ".join(f"{type(e).__name__} {e}" for e in chain if e is not None).lower()
-        if "password" in text or "encrypt" in text:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
             raise NoTextLayerError(
                 "the PDF is encrypted (password protected)",
                 where=where,
@@ -71,30 +78,76 @@ def _open(data: bytes, where: str) -> Any:
         ) from exc
 
 
-def _page_lines(page: Any, number: int) -> tuple[list[_Line], list[tuple[float, list[list[str]]]]]:
-    tables = []
-    boxes = []
+def _metadata(pdf: pdfium.PdfDocument) -> dict[str, str]:
+    """The document information dictionary's standard entries that are set."""
+    out = {}
+    for key in _METADATA_KEYS:
+        value = pdf.get_metadata_value(key)
+        if value:
+            out[key.lower()] = value
+    return out
+
+
+def _ruled_tables(
+    data: bytes, numbers: list[int]
+) -> dict[int, list[tuple[tuple[float, ...], list[list[str]]]]]:
+    """Ruled tables (bbox, rows) found by pdfplumber on the given 1-based pages. Best effort: pdfminer may
+    refuse a file PDFium repaired, and the text flow still carries a table's content."""
+    found: dict[int, list[tuple[tuple[float, ...], list[list[str]]]]] = {}
+    if not numbers:
+        return found
     try:
-        ruled = page.objects.get("line") or page.objects.get("rect") or page.objects.get("curve")
-        for t in page.find_tables() if ruled else []:
-            rows = [[c or "" for c in row] for row in t.extract()]
-            if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
-                tables.append((float(t.bbox[1]), rows))
-                boxes.append(t.bbox)
-    except Exception:  # table finding is best effort; the text flow still carries the content
-        tables, boxes = [], []
-    lines = []
-    for ln in page.extract_text_lines(layout=False, strip=True, return_chars=False):
-        text = clean_inline(ln["text"])
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception:
+        return found
+    try:
+        pages = pdf.pages
+        for number in numbers:
+            if number > len(pages):
+                break
+            page = pages[number - 1]
+            try:
+                found[number] = _page_tables(page)
+            except Exception:
+                found[number] = []
+            finally:
+                page.close()
+    except Exception:  # pdfminer could not list the pages
+        return found
+    finally:
+        pdf.close()
+    return found
+
+
+def _page_tables(page: Any) -> list[tuple[tuple[float, ...], list[list[str]]]]:
+    tables = []
+    ruled = page.objects.get("line") or page.objects.get("rect") or page.objects.get("curve")
+    for t in page.find_tables() if ruled else []:
+        rows = [[c or "" for c in row] for row in t.extract()]
+        if len(rows) >= 2 and max(len(r) for r in rows) >= 2:
+            tables.append((tuple(float(v) for v in t.bbox), rows))
+    return tables
+
+
+def _body_lines(
+    lines: list[TextLine], tables: list[tuple[tuple[float, ...], list[list[str]]]], number: int
+) -> list[_Line]:
+    """The page's lines outside its tables, cleaned. A line inside a table's box stays when the table's
+    cells lack its words (pdfplumber placed the glyphs elsewhere): better twice than lost."""
+    out = []
+    cells = [_SPACE.sub("", "".join(c for row in rows for c in row)) for _, rows in tables]
+    for ln in lines:
+        text = clean_inline(ln.text)
         if not text:
             continue
-        cx, cy = (ln["x0"] + ln["x1"]) / 2, (ln["top"] + ln["bottom"]) / 2
-        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes):
+        cx, cy = (ln.x0 + ln.x1) / 2, (ln.top + ln.bottom) / 2
+        if any(
+            b[0] <= cx <= b[2] and b[1] <= cy <= b[3] and all(w in cells[k] for w in text.split())
+            for k, (b, _) in enumerate(tables)
+        ):
             continue
-        lines.append(
-            _Line(text, float(ln["x0"]), float(ln["x1"]), float(ln["top"]), float(ln["bottom"]), number)
-        )
-    return lines, tables
+        out.append(_Line(text, ln.x0, ln.x1, ln.top, ln.bottom, number, ln.column))
+    return out
 
 
 def _running_heads(pages: list[list[_Line]], heights: list[float]) -> set[tuple[int, int]]:
@@ -123,8 +176,9 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int]]:
         return []
     widths = [(ln.x1 - ln.x0) / max(1, len(ln.text)) for ln in lines if len(ln.text) >= 4]
     cw = statistics.median(widths) if widths else 10.0
-    left = min(ln.x0 for ln in lines)
-    right = sorted(ln.x1 for ln in lines)[int(len(lines) * 0.9)]
+    single = [ln for ln in lines if ln.column is None] or lines
+    left = min(ln.x0 for ln in single)
+    right = sorted(ln.x1 for ln in single)[int(len(single) * 0.9)]
     heights = [ln.bottom - ln.top for ln in lines]
     lh = statistics.median(heights) if heights else 12.0
     out: list[tuple[str, int]] = []
@@ -133,12 +187,13 @@ def _paragraphs(lines: list[_Line]) -> list[tuple[str, int]]:
     prev: _Line | None = None
     for ln in lines:
         if prev is not None:
-            full = prev.x1 >= right - 1.6 * cw or (
+            p_left, p_right = prev.column or (left, right)
+            full = prev.x1 >= p_right - 1.6 * cw or (
                 not prev.text.endswith((*_SENTENCE_END, "”", "）", ")"))
-                and prev.x1 >= left + 0.6 * (right - left)
+                and prev.x1 >= p_left + 0.6 * (p_right - p_left)
                 and not _HEADING_START.match(ln.text)
             )
-            indented = ln.x0 > left + 1.2 * cw
+            indented = ln.x0 > (ln.column or (left, right))[0] + 1.2 * cw
             same_page_gap = ln.page == prev.page and ln.top - prev.bottom > 1.2 * lh
             heading_next = bool(_HEADING_START.match(ln.text)) and prev.text.endswith(_SENTENCE_END)
             if not full or indented or same_page_gap or heading_next:
@@ -164,27 +219,38 @@ def read(path: Path, data: bytes) -> Document:
     where = str(path)
     if not data.strip():
         raise ReadError("the file is empty", where=where, hint="check that the download finished")
-    pdf = _open(data, where)
-    try:
-        pages: list[list[_Line]] = []
-        heights: list[float] = []
-        tables: list[list[tuple[float, list[list[str]]]]] = []
-        for number, page in enumerate(pdf.pages, start=1):
-            lines, tbls = _page_lines(page, number)
-            pages.append(lines)
-            tables.append(tbls)
-            heights.append(float(page.height))
-        meta = {
-            k.lower(): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, str | int | float)
-        }
-    except Exception as exc:
-        raise ReadError(
-            f"the PDF is damaged ({type(exc).__name__}: {exc})",
-            where=where,
-            hint="download the file again or export it to PDF anew",
-        ) from exc
-    finally:
-        pdf.close()
+    raw_lines: list[list[TextLine]] = []
+    heights: list[float] = []
+    ruled: list[int] = []
+    with _PDFIUM_LOCK:
+        pdf = _open(data, where)
+        try:
+            for number in range(1, len(pdf) + 1):
+                page = pdf[number - 1]
+                try:
+                    layout = page_text(page)
+                finally:
+                    page.close()
+                raw_lines.append(layout.lines)
+                heights.append(layout.height)
+                if layout.ruled:
+                    ruled.append(number)
+            meta = _metadata(pdf)
+        except Exception as exc:
+            raise ReadError(
+                f"the PDF is damaged ({type(exc).__name__}: {exc})",
+                where=where,
+                hint="download the file again or export it to PDF anew",
+            ) from exc
+        finally:
+            pdf.close()
+    found = _ruled_tables(data, ruled)
+    pages: list[list[_Line]] = []
+    tables: list[list[tuple[float, list[list[str]]]]] = []
+    for number, page_lines in enumerate(raw_lines, start=1):
+        page_tables = found.get(number, [])
+        pages.append(_body_lines(page_lines, page_tables, number))
+        tables.append([(bbox[1], rows) for bbox, rows in page_tables])
     if not any(pages) and not any(tables):
         raise NoTextLayerError(
             "no text layer; OCR is not supported",
