@@ -14,8 +14,19 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# The demo: a database in ./data (gitignored); the fictional 白鹭市 with 星湖县 and 云岭县, their documents
+# (plus the seed documents when ../shared/seeds exists), actual values for 2021-2024, a status summary.
+# Every step is idempotent, so `make run` can be run again on the same data directory.
 run: $(STAMP)
-	$(BIN)/planwatch outline demo/corpus $(wildcard $(SEEDS))
+	$(BIN)/planwatch db upgrade
+	$(BIN)/planwatch region import demo/regions.csv
+	$(BIN)/planwatch ingest demo/corpus --jobs 2
+	@if [ -d $(SEEDS) ]; then $(BIN)/planwatch ingest $(SEEDS) --jobs 2; \
+	else echo "$(SEEDS) not found: the seed documents are skipped"; fi
+	$(BIN)/planwatch import-observations demo/actuals.csv
+	$(BIN)/planwatch status --region 白鹭市 --subregions --plan-only --year 2023
+	$(BIN)/planwatch status --summary
+	@# Next (a later issue): serve the web app on this database here, e.g. `$(BIN)/planwatch serve`.
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

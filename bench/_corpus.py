@@ -45,6 +45,18 @@ def converted(fmt: str) -> list[Path]:
     if missing and soffice:
         with tempfile.TemporaryDirectory() as profile:
             convert = "html:XHTML Writer File:UTF8" if fmt == "html" else fmt
-            subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", convert,
-                            "--outdir", str(target), *map(str, missing)], check=True, capture_output=True)
+            subprocess.run(
+                [
+                    soffice,
+                    f"-env:UserInstallation=file://{profile}",
+                    "--headless",
+                    "--convert-to",
+                    convert,
+                    "--outdir",
+                    str(target),
+                    *map(str, missing),
+                ],
+                check=True,
+                capture_output=True,
+            )
     return sorted(target.glob(f"*.{fmt}"))

@@ -9,7 +9,7 @@ Either way the units must agree: same dimension and base, or one of them missing
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -56,11 +56,11 @@ class Matcher:
 
     def __init__(self, candidates: Iterable[Candidate]) -> None:
         self._exact: dict[str, list[Candidate]] = defaultdict(list)
-        self._by_length: dict[int, list[tuple[str, Candidate]]] = defaultdict(list)
+        self._by_length: dict[int, list[tuple[str, Counter[str], Candidate]]] = defaultdict(list)
         for c in sorted(candidates, key=lambda c: (c.auto, c.id)):  # curated entries first
             for key in dict.fromkeys(normalise(n) for n in c.names):
                 self._exact[key].append(c)
-                self._by_length[len(key)].append((key, c))
+                self._by_length[len(key)].append((key, Counter(key), c))
         self.match = lru_cache(maxsize=65536)(self._match)
 
     def _match(self, name: str, unit: str | None = None) -> Match | None:
@@ -73,16 +73,16 @@ class Matcher:
     def _fuzzy(self, key: str, unit: str | None) -> Match | None:
         if len(key) < 4:
             return None
-        rate, digits = is_rate_name(key), _DIGITS.findall(key)
+        rate, digits, chars = is_rate_name(key), _DIGITS.findall(key), Counter(key)
         scores: dict[int, float] = {}
         for length in range(len(key) - 2, len(key) + 3):
-            for other, c in self._by_length.get(length, ()):
+            for other, other_chars, c in self._by_length.get(length, ()):
+                # characters in common bound the ratio from above (difflib's quick_ratio), cheaply
+                if 2 * sum((chars & other_chars).values()) < FUZZY_RATIO * (len(key) + length):
+                    continue
                 if c.is_rate != rate or not units_agree(unit, c.unit) or _DIGITS.findall(other) != digits:
                     continue
-                sm = SequenceMatcher(None, key, other, autojunk=False)
-                if sm.real_quick_ratio() < FUZZY_RATIO or sm.quick_ratio() < FUZZY_RATIO:
-                    continue
-                ratio = sm.ratio()
+                ratio = SequenceMatcher(None, key, other, autojunk=False).ratio()
                 if ratio >= FUZZY_RATIO and not _contrasts(key, other):
                     scores[c.id] = max(scores.get(c.id, 0.0), ratio)
         if not scores:
@@ -96,3 +96,9 @@ class Matcher:
 def _contrasts(a: str, b: str) -> bool:
     """Whether one name carries a distinguishing word the other lacks (城镇 vs 农村 …)."""
     return any((word in a) != (word in b) for word in CONTRASTS)
+
+
+@lru_cache(maxsize=16)
+def matcher_for(candidates: tuple[Candidate, ...]) -> Matcher:
+    """A matcher over these candidates, shared while the catalogue does not change."""
+    return Matcher(candidates)

@@ -200,7 +200,9 @@ def _styles(document: Any) -> tuple[dict[str, _Style], str | None]:
     return table, default
 
 
-def _paragraph_style(p: Any, styles: dict[str, _Style], default: str | None) -> tuple[str, tuple[str, int] | None]:
+def _paragraph_style(
+    p: Any, styles: dict[str, _Style], default: str | None
+) -> tuple[str, tuple[str, int] | None]:
     """(style name, numbering): the paragraph's own numbering, else its style chain's."""
     ppr = p.find(qn("w:pPr"))
     sid = default

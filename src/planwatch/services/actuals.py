@@ -9,20 +9,19 @@ A rate indicator (地区生产总值增长率) also takes the ``growth`` reporte
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
+from typing import Any, NamedTuple
 
 from planwatch.errors import ValidationError
-from planwatch.monitor import Goal, Measure, Observation
+from planwatch.monitor import Goal, Measure, Observation, TargetKind
 from planwatch.normalize.units import convert
 
-Rank = tuple[float, int, int]
 
-
-@dataclass(frozen=True, slots=True)
-class Actual:
-    """One stored observation, reduced to what monitoring needs; higher ``rank`` wins."""
+class Actual(NamedTuple):
+    """One stored observation, reduced to what monitoring needs; the greater (``when``, ``source_id``,
+    ``-ordinal``) wins: later documents and entries, and within a document the figure mentioned first."""
 
     indicator_id: int
     region_code: str
@@ -32,7 +31,13 @@ class Actual:
     growth: float | None = None
     text: str | None = None
     met: bool | None = None
-    rank: Rank = (0.0, 0, 0)
+    when: Any = None  # a date or timestamp (as the database returns it: comparable within one database)
+    source_id: int = 0
+    ordinal: int = 0
+
+
+def _rank(a: Actual) -> tuple[Any, int, int]:
+    return (a.when or "", a.source_id, -a.ordinal)
 
 
 @lru_cache(maxsize=4096)
@@ -52,27 +57,43 @@ def _level(value: float | None, unit: str | None, goal_unit: str | None) -> floa
 
 
 def observations_for(
-    goal: Goal, own: Iterable[Actual], levels: Iterable[Actual] = ()
+    goal: Goal, own: Sequence[Actual], levels: Sequence[Actual] = ()
 ) -> dict[int, Observation]:
     """One merged Observation per year for a goal: ``own`` of its indicator, ``levels`` of the level
-    a rate indicator is the rate of (their ``growth`` is the rate)."""
-    merged: dict[int, list[object]] = {}
-    ranked: list[tuple[Rank, int, float | None, float | None, str | None, bool | None]] = []
+    a rate indicator is the rate of (their ``growth`` is the rate). Runs once per goal in a national
+    run, hence the plain loops."""
     rate = goal.measure is Measure.RATE
-    for a in own:
+    if not rate and len({a[2] for a in own}) == len(own) and all(a[4] == goal.unit for a in own):
+        # the usual case in a national run: one figure a year, in the goal's unit (fields by position:
+        # the rows of a national run are database rows in Actual's column order)
+        return {a[2]: Observation(a[2], a[3], a[5], a[6], a[7]) for a in own}
+    rows = [*own, *(a for a in levels if a.growth is not None)] if rate and levels else list(own)
+    if len({a.year for a in rows}) < len(rows):
+        rows.sort(key=_rank)  # several figures for one year: the best-ranked comes last and wins
+    merged: dict[int, list[Any]] = {}
+    sign = -1.0 if goal.kind is TargetKind.REDUCTION else 1.0  # a reduction's rate is the fall
+    unit = goal.unit
+    for a in rows:
         if rate:
-            value = a.value if a.unit in (None, "%", "％") else None
-            ranked.append((a.rank, a.year, value, None, a.text, a.met))
+            if a.indicator_id == (own[0].indicator_id if own else -1):
+                value, growth = (a.value if a.unit in (None, "%", "％") else None), None
+            else:  # the level's growth is the rate
+                value, growth = sign * a.growth if a.growth is not None else None, None
         else:
-            ranked.append((a.rank, a.year, _level(a.value, a.unit, goal.unit), a.growth, a.text, a.met))
-    if rate:
-        ranked.extend((a.rank, a.year, a.growth, None, None, None) for a in levels if a.growth is not None)
-    for _rank, year, value, growth, text, met in sorted(ranked, key=lambda r: r[0]):
-        fields = merged.setdefault(year, [None, None, None, None])
-        for i, v in enumerate((value, growth, text, met)):
+            value, growth = _level(a.value, a.unit, unit), a.growth
+        fields = merged.get(a.year)
+        if fields is None:
+            merged[a.year] = [value, growth, a.text, a.met]
+            continue
+        for i, v in enumerate((value, growth, a.text, a.met)):
             if v is not None:
                 fields[i] = v
-    return {
-        year: Observation(year, value=f[0], growth=f[1], text=f[2], met=f[3])  # type: ignore[arg-type]
-        for year, f in merged.items()
-    }
+    return {year: Observation(year, f[0], f[1], f[2], f[3]) for year, f in merged.items()}
+
+
+def with_baseline(goal: Goal, observations: dict[int, Observation]) -> Goal:
+    """A goal without a baseline takes the value observed in its baseline year, when there is one."""
+    if goal.baseline is not None or goal.measure is not Measure.LEVEL:
+        return goal
+    base = observations.get(goal.baseline_year)
+    return goal if base is None or base.value is None else replace(goal, baseline=base.value)

@@ -51,3 +51,16 @@ def open_database(settings: Settings) -> Database:
     db = connect(settings)
     prepare(db, settings)
     return db
+
+
+def describe(db: Database) -> dict[str, object]:
+    """What the database holds: URL, revision, documents by state, rows per table."""
+    from planwatch.store.repo.documents import counts, table_counts
+
+    with db.session() as session:
+        return {
+            "database": repr(db),
+            "revision": migrate.current_revision(db),
+            **counts(session),
+            **table_counts(session),
+        }

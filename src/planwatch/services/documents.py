@@ -37,16 +37,17 @@ class Stored:
     counts: tuple[tuple[str, int], ...] = ()
 
 
-def logical_key(info: DocumentInfo, region_code: str | None, source_path: str) -> str:
+def logical_key(info: DocumentInfo, source_path: str) -> str:
     """Which rows are versions of one document: kind|region|title|period (plans) or |year (others).
 
-    A work report or bulletin titled the same every year (海北藏族自治州政府工作报告) is a new
-    document each year, hence the publication year; without a title, the source path is the key.
+    The region is taken as written, so the key does not change when a region is added later. A work
+    report or bulletin titled the same every year (海北藏族自治州政府工作报告) is a new document each
+    year, hence the publication year; without a title, the source path is the key.
     """
     if not info.title:
         return "path|" + source_path
     title = _PUNCT.sub("", unicodedata.normalize("NFKC", info.title))
-    region = region_code or info.region or "-"
+    region = _PUNCT.sub("", unicodedata.normalize("NFKC", info.region or "")) or "-"
     if info.kind == "plan":
         when = f"{info.period[0]}-{info.period[1]}" if info.period else ""
     else:
@@ -61,14 +62,17 @@ def _published(text: str | None) -> date | None:
         return None
 
 
-def store_document(session: Session, index: RegionIndex, ex: Extracted) -> Stored:
-    """Store an extracted document (idempotent by content hash), superseding its previous version."""
+def store_document(session: Session, index: RegionIndex, ex: Extracted, *, force: bool = False) -> Stored:
+    """Store an extracted document (idempotent by content hash), superseding its previous version.
+
+    ``force`` stores a new version even of identical bytes (after the extractor improved).
+    """
     same = repo.by_hash(session, ex.content_hash)
-    if same is not None:
+    if same is not None and not force:
         return Stored("unchanged", same.id, same.version)
     info = ex.facts.document
     region = index.resolve(info.region)
-    key = logical_key(info, region.code if region else None, ex.source_path)
+    key = logical_key(info, ex.source_path)
     previous = repo.previous_version(session, key, ex.source_path)
     row = DocumentRow(
         logical_key=key, version=previous.version + 1 if previous else 1, source_path=ex.source_path,

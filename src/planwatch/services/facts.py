@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from planwatch.model.facts import Facts
@@ -14,7 +14,7 @@ from planwatch.services.govunits import UnitRegistry
 from planwatch.services.linking import Linker, fact_key
 from planwatch.services.regions import RegionIndex
 from planwatch.store.flatten import flatten
-from planwatch.store.repo.facts import insert_rows, manual_links
+from planwatch.store.repo.facts import insert_rows, insert_rows_returning, manual_links
 from planwatch.store.tables import FACT_TABLES, DocumentRow, TaskUnit
 
 _YEAR = re.compile(r"^(\d{4})年?$")
@@ -49,15 +49,16 @@ def write_facts(
         row["fact_key"] = key
         row["indicator_id"], row["link_method"] = linker.link(t.subject, t.unit, manual.get(key))
     for row, o, key in zip(rows["observations"], facts.observations, keys["observations"], strict=True):
-        place = index.resolve(o.region, region) if o.region else region
+        place = index.resolve_in_text(o.region, region)
         row.update(
             fact_key=key, region_code=place.code if place else None, year=year_of(o.period), source="document"
         )
         row["indicator_id"], row["link_method"] = linker.link(o.subject, o.unit, manual.get(key))
     for name, table in FACT_TABLES.items():
-        ids = insert_rows(session, table, rows[name])
         if name == "tasks":
-            _assign_units(session, index, region, facts, ids)
+            _assign_units(session, index, region, facts, insert_rows_returning(session, table, rows[name]))
+        else:
+            insert_rows(session, table, rows[name])
     return tuple((name, len(rows[name])) for name in FACT_TABLES)
 
 
@@ -91,13 +92,6 @@ def _assign_units(
                 unit_id = registry.unit_for(written, region)
                 if unit_id not in seen:
                     seen.add(unit_id)
-                    links.append(dict(task_id=task_id, role=role, position=position, unit_id=unit_id))
+                    links.append({"task_id": task_id, "role": role, "position": position, "unit_id": unit_id})
     if links:
-        session.execute(TaskUnit.__table__.insert(), links)
-
-
-def fact_models() -> dict[str, type[BaseModel]]:
-    """The fact model behind each table (for tests and exports)."""
-    from planwatch.model.facts import FACT_TYPES, Heading
-
-    return {**FACT_TYPES, "outline": Heading}
+        session.execute(insert(TaskUnit), links)

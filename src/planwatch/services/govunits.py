@@ -8,11 +8,15 @@ and by the aliases people add with ``planwatch unit alias``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from planwatch.catalog.govunits import clean, is_collective, split_level, unit_key
+from planwatch.errors import NotFoundError, ValidationError
 from planwatch.normalize.regions import Region
 from planwatch.services.regions import RegionIndex
+from planwatch.store.engine import Database
 from planwatch.store.repo import govunits as repo
 from planwatch.store.tables import GovUnit
 
@@ -61,3 +65,54 @@ class UnitRegistry:
                     keys.setdefault(unit_key(split_level(alias)[1]), unit_id)
             self._keys[code] = keys
         return self._keys[code]
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """A unit as listed: its id, region, name, written forms and number of task assignments."""
+
+    id: int
+    region_code: str | None
+    name: str
+    key: str
+    collective: bool
+    aliases: list[str]
+    tasks: int
+
+
+def list_units(db: Database, region: str | None) -> list[UnitView]:
+    """The units of one region's government (without ``region``: units of no known region)."""
+    with db.session() as session:
+        code = RegionIndex.load(session).require(region).code if region else None
+        units = repo.units_of(session, code)
+        ids = [u.id for u in units]
+        aliases, counts = repo.aliases_of(session, ids), repo.task_counts(session, ids)
+        return [
+            UnitView(u.id, u.region_code, u.name, u.key, u.collective, aliases[u.id], counts.get(u.id, 0))
+            for u in units
+        ]
+
+
+def add_unit_alias(db: Database, unit_id: int, alias: str) -> tuple[str, bool]:
+    """Record another spelling of a unit; (unit name, whether new)."""
+    with db.transaction() as session:
+        unit = session.get(GovUnit, unit_id)
+        if unit is None:
+            raise NotFoundError(f"no unit {unit_id}", hint="see `planwatch unit list --region R`")
+        return unit.name, repo.add_alias(session, unit_id, clean(alias))
+
+
+def merge_units(db: Database, keep_id: int, other_id: int) -> str:
+    """Fold one unit into another of the same region (aliases and task assignments move)."""
+    with db.transaction() as session:
+        keep, other = session.get(GovUnit, keep_id), session.get(GovUnit, other_id)
+        if keep is None or other is None or keep_id == other_id:
+            raise NotFoundError(
+                f"units {keep_id} and {other_id} must be two existing units", hint="see `planwatch unit list`"
+            )
+        if keep.region_code != other.region_code:
+            raise ValidationError(
+                "units of different governments cannot be merged", hint="merge units of one region"
+            )
+        repo.merge(session, keep, other)
+        return keep.name

@@ -43,9 +43,10 @@ def summary(results: Sequence[IngestResult]) -> dict[str, int]:
 
 def ingest(
     db: Database, settings: Settings, paths: Sequence[Path], jobs: int = 1,
-    progress: Callable[[IngestResult], None] | None = None,
+    progress: Callable[[IngestResult], None] | None = None, *, force: bool = False,
 ) -> list[IngestResult]:  # fmt: skip
-    """Ingest files and directories; one result per file, in order."""
+    """Ingest files and directories; one result per file, in order (``force``: extract and store
+    identical files again, as new versions)."""
     files = batch.expand(paths)
     results: dict[str, IngestResult] = {}
     hashes: dict[str, tuple[str, int | None]] = {}
@@ -61,7 +62,7 @@ def ingest(
                     db, str(path), hashes[str(path)], f"cannot read the file ({exc.strerror or exc})"
                 )
                 continue
-            same = repo.by_hash(session, hashes[str(path)][0])
+            same = None if force else repo.by_hash(session, hashes[str(path)][0])
             if same is None:
                 todo.append(path)
             else:
@@ -74,17 +75,17 @@ def ingest(
         if outcome.value is None:
             results[key] = _fail(db, key, hashes[key], str(outcome.error))
         else:
-            results[key] = _store(db, index, outcome.value)
+            results[key] = store_extracted(db, index, outcome.value, force=force)
         if progress:
             progress(results[key])
     return [results[str(p)] for p in files]
 
 
-def _store(db: Database, index: RegionIndex, ex: Extracted) -> IngestResult:
+def store_extracted(db: Database, index: RegionIndex, ex: Extracted, *, force: bool = False) -> IngestResult:
     """Store one document in its own transaction; a failure is recorded in another."""
     try:
         with db.transaction() as session:
-            stored: Stored = store_document(session, index, ex)
+            stored: Stored = store_document(session, index, ex, force=force)
     except Exception as exc:  # a database or storage error must not stop the batch
         message = f"storing failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
         return _fail(db, ex.source_path, (ex.content_hash, ex.size), message)

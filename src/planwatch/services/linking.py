@@ -12,7 +12,8 @@ import hashlib
 
 from sqlalchemy.orm import Session
 
-from planwatch.catalog import Matcher, is_lower_better, is_rate_name, normalise, rate_base
+from planwatch.catalog import is_lower_better, is_rate_name, normalise, rate_base
+from planwatch.catalog.match import matcher_for
 from planwatch.normalize.units import dimension_of
 from planwatch.store.repo import catalog as repo
 from planwatch.store.tables import CatalogIndicator, ManualLink
@@ -31,7 +32,7 @@ class Linker:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.matcher = Matcher(repo.candidates(session))
+        self.matcher = matcher_for(tuple(repo.candidates(session)))
 
     def link(self, name: str, unit: str | None, manual: ManualLink | None = None) -> Link:
         """The entry a target or observation links to: the manual link, else a match, else none."""
@@ -63,5 +64,5 @@ class Linker:
             note="made for a plan-table row that matched no catalogue entry; review it with `planwatch catalog list --auto`",
         )  # fmt: skip
         repo.add_entry(self.session, row, [name], "auto")
-        self.matcher = Matcher(repo.candidates(self.session))
+        self.matcher = matcher_for(tuple(repo.candidates(self.session)))
         return row

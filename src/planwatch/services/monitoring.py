@@ -7,10 +7,11 @@ come from ``goals``, the observations from ``actuals``, the verdicts from ``plan
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -27,16 +28,14 @@ from planwatch.monitor import (
     prepare,
 )
 from planwatch.normalize.regions import Region
-from planwatch.services.actuals import Actual, observations_for
-from planwatch.services.goals import EntryInfo, goal_from_row, goal_from_target
+from planwatch.services.actuals import Actual, observations_for, with_baseline
+from planwatch.services.planned import planned_goals
 from planwatch.services.regions import RegionIndex
 from planwatch.store.engine import Database
 from planwatch.store.repo import monitoring as repo
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
-
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Monitored:
     """One monitored indicator of one region: its goal, where the goal comes from, and the verdict."""
 
@@ -64,71 +63,84 @@ class StatusReport:
         found = Counter(m.assessment.status for m in self.items)
         return {s: found.get(s, 0) for s in Status}
 
+    def by_region(self) -> dict[str, dict[Status, int]]:
+        """The counts per region (by name, in the order regions first appear)."""
+        out: dict[str, dict[Status, int]] = {}
+        for m in self.items:
+            out.setdefault(m.region.name, dict.fromkeys(Status, 0))[m.assessment.status] += 1
+        return out
 
-def _rank(row: Any) -> tuple[float, int, int]:
-    """Later documents and entries win; within a document, the figure mentioned first."""
-    when = row.entered_at or (
-        datetime.combine(row.published, datetime.min.time(), UTC) if row.published else row.ingested_at
-    )
-    return ((when - _EPOCH).total_seconds() if when else 0.0, row.document_id or row.id, -(row.ordinal or 0))
+
+Judged = tuple[Any, Goal, str, Assessment, dict[int, Observation]]
 
 
-def _goals(session: Session, codes: list[str] | None) -> list[tuple[Any, Goal, str]]:
-    """(row, goal, origin) per region and indicator: plan rows first, then prose targets for the rest."""
-    seen: set[tuple[str, int]] = set()
-    out: list[tuple[Any, Goal, str]] = []
-    for r in repo.plan_rows(session, codes):
-        row = r.IndicatorRow
-        if (row.region_code, row.indicator_id) not in seen:
-            seen.add((row.region_code, row.indicator_id))
-            entry = EntryInfo(r.entry_direction, r.entry_kind)
-            out.append((r, goal_from_row(row, entry, r.period_start, r.period_end), "plan"))
-    for r in repo.plan_targets(session, codes):
-        t = r.TargetRow
-        if (t.region_code, t.indicator_id) in seen or (t.year and r.period_end and t.year != r.period_end):
-            continue
-        seen.add((t.region_code, t.indicator_id))
-        goal = goal_from_target(
-            t, EntryInfo(r.entry_direction, r.entry_kind), r.period_start, r.period_end, None
-        )
-        out.append((r, goal, "target"))
-    return out
+def judge(
+    session: Session, codes: list[str] | None, year: int | None, plan_only: bool, tolerance: Tolerance
+) -> tuple[int, Iterator[Judged]]:
+    """(year, (row, goal, origin, verdict, observations) per goal) for the regions ``codes`` (None: all).
+
+    The verdicts come lazily, so that a national run keeps only what it needs of each. Judging a
+    nation makes millions of small objects and no reference cycles: the cyclic garbage collector,
+    which would walk them again and again, is paused while they are made (it halves the time).
+    """
+    goals = [g for g in planned_goals(session, codes) if not plan_only or g[2] == "plan"]
+    year = year or _default_year(repo.latest_year(session, codes) or 0, goals)
+    wanted = {r.entry_rate_of or 0 for r, _g, _o in goals} | {r.indicator_id for r, _g, _o in goals}
+    since = min((g.baseline_year for _r, g, _o in goals), default=None)
+    if since is not None and any(g.baseline is None for _r, g, _o in goals):
+        since -= 1  # the baseline year's figure may stand in for a missing baseline
+    actuals: dict[tuple[str, int], list[Actual]] = defaultdict(list)
+    for row in repo.observations(
+        session, codes, wanted if codes is not None else None, since=since, until=year
+    ):
+        actuals[(row[1], row[0])].append(row)  # a row reads like an Actual (by name and position)
+    return year, _verdicts(goals, actuals, year, tolerance)
+
+
+def _verdicts(
+    goals: list[tuple[Any, Goal, str]],
+    actuals: dict[tuple[str, int], list[Actual]],
+    year: int,
+    tolerance: Tolerance,
+) -> Iterator[Judged]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for r, goal, origin in goals:
+            code = r.region_code
+            own, levels = actuals.get((code, r.indicator_id), ()), actuals.get((code, r.entry_rate_of), ())
+            obs = observations_for(goal, own, levels)
+            if goal.baseline is None:
+                goal = with_baseline(goal, obs)
+            yield r, goal, origin, assess_prepared(prepare(goal, tolerance), obs, year), obs
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def selected(index: RegionIndex, region: str | None, subregions: bool) -> list[str] | None:
+    """The region codes a command asks for (None: every region)."""
+    if region is None:
+        return None
+    chosen = index.require(region)
+    return [chosen.code] + ([r.code for r in index.descendants(chosen)] if subregions else [])
 
 
 def status(
     db: Database, region: str | None = None, year: int | None = None, *, subregions: bool = False,
-    tolerance: Tolerance = DEFAULT_TOLERANCE,
+    plan_only: bool = False, tolerance: Tolerance = DEFAULT_TOLERANCE,
 ) -> StatusReport:  # fmt: skip
-    """Judge every monitored indicator of a region (with ``subregions``: and those below it), or of all."""
+    """Judge every monitored indicator of a region (with ``subregions``: and those below it), or of all;
+    ``plan_only`` leaves out the goals that come from prose targets."""
     with db.session() as session:
         index = RegionIndex.load(session)
-        codes = None
-        if region is not None:
-            place = index.require(region)
-            codes = [place.code] + ([r.code for r in index.descendants(place)] if subregions else [])
-        goals = _goals(session, codes)
-        wanted = {r.entry_rate_of or 0 for r, _g, _o in goals} | {_indicator(r) for r, _g, _o in goals}
-        actuals: dict[tuple[str, int], list[Actual]] = defaultdict(list)
-        latest = 0
-        for o in repo.observations(session, codes, wanted if codes is not None else None):
-            actuals[(o.region_code, o.indicator_id)].append(
-                Actual(
-                    o.indicator_id, o.region_code, o.year, o.value, o.unit, o.growth, o.text, o.met, _rank(o)
-                )
-            )
-            latest = max(latest, o.year)
-    year = year or _default_year(latest, goals)
+        year, judged = judge(session, selected(index, region, subregions), year, plan_only, tolerance)
     items = []
-    for r, goal, origin in goals:
-        code, indicator_id = _region(r), _indicator(r)
-        obs = observations_for(
-            goal, actuals.get((code, indicator_id), ()), actuals.get((code, r.entry_rate_of or 0), ())
-        )
-        verdict = assess_prepared(prepare(goal, tolerance), obs, year)
-        place = index.get(code)
+    for r, goal, origin, verdict, obs in judged:
+        place = index.get(r.region_code)
         assert place is not None
-        items.append(Monitored(place, indicator_id, r.entry_code, goal.name or r.entry_name, r.entry_category,
-                               origin, _fact(r).id, goal, verdict, obs))  # fmt: skip
+        items.append(Monitored(place, r.indicator_id, r.entry_code, goal.name or r.entry_name, r.entry_category,
+                               origin, r.id, goal, verdict, obs))  # fmt: skip
     return StatusReport(year, items)
 
 
@@ -136,18 +148,6 @@ def _default_year(latest: int, goals: list[tuple[Any, Goal, str]]) -> int:
     """The latest year with data, but at least the first plan year and at most this year."""
     first = min((g.baseline_year + 1 for _r, g, _o in goals), default=date.today().year - 1)
     return min(max(latest, first), date.today().year)
-
-
-def _fact(r: Any) -> Any:
-    return r.IndicatorRow if "IndicatorRow" in r._fields else r.TargetRow
-
-
-def _region(r: Any) -> str:
-    return str(_fact(r).region_code)
-
-
-def _indicator(r: Any) -> int:
-    return int(_fact(r).indicator_id)
 
 
 def find(report: StatusReport, indicator: str, candidates: Sequence[int]) -> Monitored:

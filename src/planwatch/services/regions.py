@@ -6,6 +6,8 @@ from memory; it is built from the ``regions`` table, so custom regions (白鹭�
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +18,13 @@ from planwatch.normalize.regions import Gazetteer, Region, short_name
 from planwatch.store.repo import regions as repo
 
 LEVELS = ("province", "prefecture", "county")
+_REFERENCE = re.compile(r"[全本我](?:自治区|自治州|自治县|自治旗|省|市|州|地区|盟|县|区|旗)")
+
+
+@functools.lru_cache(maxsize=8)
+def _gazetteer(custom: tuple[Region, ...]) -> Gazetteer:
+    """The packaged gazetteer, extended by custom regions (built once per set of custom regions)."""
+    return Gazetteer([*Gazetteer.load().all(), *custom]) if custom else Gazetteer.load()
 
 
 @dataclass
@@ -27,12 +36,12 @@ class RegionIndex:
 
     @classmethod
     def load(cls, session: Session) -> RegionIndex:
-        """The index of the database's regions (the packaged gazetteer when there are no custom ones)."""
-        if repo.count_custom(session) == 0:
-            return cls(Gazetteer.load(), repo.aliases(session))
-        rows = repo.all_regions(session)
-        regions = [Region(r.code, r.name, r.short, r.level, r.parent_code) for r in rows]  # type: ignore[arg-type]
-        return cls(Gazetteer(regions), repo.aliases(session))
+        """The index of the database's regions: the packaged gazetteer plus the custom regions."""
+        custom = tuple(
+            Region(r.code, r.name, r.short, r.level, r.parent_code)  # type: ignore[arg-type]
+            for r in repo.custom_regions(session)
+        )
+        return cls(_gazetteer(custom), repo.aliases(session))
 
     def get(self, code: str | None) -> Region | None:
         """The region with this code."""
@@ -46,6 +55,22 @@ class RegionIndex:
         if key in self.aliases:
             return self.get(self.aliases[key])
         return self.gazetteer.resolve_reference(key, context) or self.gazetteer.resolve(key, context)
+
+    def resolve_in_text(self, text: str | None, context: Region | None) -> Region | None:
+        """The region an observation's region text denotes, read leniently: a name, a reference
+        inside it (年末全县 → 全县), one region named in it; with no region named at all, the context."""
+        if not text:
+            return context
+        found = self.resolve(text, context)
+        if found is not None:
+            return found
+        ref = _REFERENCE.search(text)
+        if ref is not None:
+            return self.gazetteer.resolve_reference(ref.group(0), context)
+        named = {r.code: r for r, _start, _end in self.gazetteer.find_regions(text, context)}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else None
+        return context
 
     def require(self, name: str, context: Region | None = None) -> Region:
         """Like ``resolve``, but a clear error when the name is unknown or ambiguous."""

@@ -42,7 +42,7 @@ def relink_regions(db: Database) -> int:
                 continue
             regions_repo.set_document_region(session, doc.id, region.code, [IndicatorRow, TargetRow])
             for obs in session.query(ObservationRow).filter(ObservationRow.document_id == doc.id):
-                place = index.resolve(obs.region, region) if obs.region else region
+                place = index.resolve_in_text(obs.region, region)
                 obs.region_code = obs.region_code or (place.code if place else None)
             linked += 1
     return linked

@@ -13,10 +13,16 @@ from planwatch.store.repo import catalog as catalog_repo
 
 @dataclass(frozen=True)
 class Point:
-    """One year of a timeline; ``status`` is None for the baseline year."""
+    """One year of a timeline; ``status`` is None for the baseline year.
+
+    ``expected`` and ``achieved`` are on the target's scale (a level, a cumulative increment, or for
+    growth and reduction targets the cumulative % change since the baseline); ``actual``, ``growth``
+    and ``text`` are the year's figures as reported.
+    """
 
     year: int
     expected: float | None
+    achieved: float | None
     actual: float | None
     growth: float | None
     text: str | None
@@ -34,18 +40,14 @@ def timeline(
     goal = item.goal
     rule = prepare(goal, tolerance)
     last = max([goal.target_year, *item.observations])
-    points = [Point(goal.baseline_year, goal.baseline, goal.baseline, None, None, None)]
-    for year in range(goal.baseline_year + 1, last + 1):
+    base = goal.baseline_year
+    points = [
+        Point(base, rule.expected_value(base), rule.expected_value(base), goal.baseline, None, None, None)
+    ]
+    for year in range(base + 1, last + 1):
         obs = item.observations.get(year)
         verdict = assess_prepared(rule, item.observations, year)
-        points.append(
-            Point(
-                year,
-                rule.expected_value(year),
-                obs.value if obs else None,
-                obs.growth if obs else None,
-                obs.text if obs else None,
-                verdict.status,
-            )  # fmt: skip
-        )
+        achieved = verdict.actual if verdict.actual_year == year else None
+        values = (obs.value, obs.growth, obs.text) if obs else (None, None, None)
+        points.append(Point(year, rule.expected_value(year), achieved, *values, verdict.status))
     return item, points

@@ -45,7 +45,13 @@ def sync_regions(session: Session, regions: Sequence[Region]) -> int:
         session.execute(
             insert(RegionRow),
             [
-                dict(code=r.code, name=r.name, short=r.short, level=r.level, parent_code=r.parent_code)
+                {
+                    "code": r.code,
+                    "name": r.name,
+                    "short": r.short,
+                    "level": r.level,
+                    "parent_code": r.parent_code,
+                }
                 for r in new
             ],
         )
@@ -100,6 +106,6 @@ def _replace_file_synonyms(session: Session, indicator_id: int, names: Sequence[
         norm = normalise(name)
         if norm not in kept:
             kept.add(norm)
-            values.append(dict(indicator_id=indicator_id, synonym=name, norm=norm, source="file"))
+            values.append({"indicator_id": indicator_id, "synonym": name, "norm": norm, "source": "file"})
     if values:
         session.execute(insert(CatalogSynonym), values)

@@ -81,3 +81,22 @@ def list_documents(
     if region_codes is not None:
         query = query.where(DocumentRow.region_code.in_(region_codes))
     return list(session.scalars(query))
+
+
+def table_counts(session: Session) -> dict[str, int]:
+    """Rows per fact table, and regions, catalogue entries and entered observations."""
+    from planwatch.store.tables import FACT_TABLES, CatalogIndicator, ObservationRow, RegionRow
+
+    out = {
+        name: session.scalar(select(func.count()).select_from(table)) or 0
+        for name, table in FACT_TABLES.items()
+    }
+    out["entered observations"] = (
+        session.scalar(
+            select(func.count()).select_from(ObservationRow).where(ObservationRow.document_id.is_(None))
+        )
+        or 0
+    )
+    out["regions"] = session.scalar(select(func.count()).select_from(RegionRow)) or 0
+    out["catalogue entries"] = session.scalar(select(func.count()).select_from(CatalogIndicator)) or 0
+    return out

@@ -15,8 +15,14 @@ Linkable = type[ObservationRow] | type[TargetRow]
 LINKABLE: dict[str, Linkable] = {"observations": ObservationRow, "targets": TargetRow}
 
 
-def insert_rows(session: Session, table: type[Any], rows: Sequence[dict[str, Any]]) -> list[int]:
-    """Insert rows in one statement (batched by the driver); their ids, in order."""
+def insert_rows(session: Session, table: type[Any], rows: Sequence[dict[str, Any]]) -> None:
+    """Insert rows with one executemany (batched by the driver)."""
+    if rows:  # Core executemany: the ORM's bulk path would run one statement per row on SQLite
+        session.connection().execute(insert(table.__table__), list(rows))
+
+
+def insert_rows_returning(session: Session, table: type[Any], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert rows and return their ids, in order (slower: only where the ids are needed)."""
     if not rows:
         return []
     result = session.scalars(insert(table).returning(table.id, sort_by_parameter_order=True), list(rows))
@@ -50,7 +56,7 @@ def save_manual_link(
     return link
 
 
-def set_link(session: Session, table: Linkable, fact_key: str, indicator_id: int | None, method: str) -> int:
+def set_link(session: Session, table: type[Any], fact_key: str, indicator_id: int | None, method: str) -> int:
     """Link every row with this fact key (all versions of the document); the number of rows."""
     result = session.execute(
         update(table).where(table.fact_key == fact_key).values(indicator_id=indicator_id, link_method=method)
@@ -68,7 +74,7 @@ def unmatched(session: Session, table: Linkable, limit: int = 1000) -> list[tupl
         .order_by(table.id)
         .limit(limit)
     )
-    return [(fact, doc) for fact, doc in session.execute(query).tuples()]
+    return [(fact, doc) for fact, doc in session.execute(query)]
 
 
 def relinkable(session: Session, table: type[Any]) -> list[Any]:

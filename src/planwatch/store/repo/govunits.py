@@ -43,7 +43,7 @@ def task_counts(session: Session, unit_ids: list[int]) -> dict[int, int]:
         .where(TaskUnit.unit_id.in_(unit_ids))
         .group_by(TaskUnit.unit_id)
     )
-    return {unit_id: n for unit_id, n in session.execute(query).tuples()}
+    return dict(session.execute(query).all())
 
 
 def merge(session: Session, keep: GovUnit, other: GovUnit) -> None:

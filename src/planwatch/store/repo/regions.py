@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from planwatch.store.tables import DocumentRow, RegionAlias, RegionRow
@@ -15,9 +15,9 @@ def all_regions(session: Session) -> list[RegionRow]:
     return list(session.scalars(select(RegionRow).order_by(RegionRow.code)))
 
 
-def count_custom(session: Session) -> int:
-    """How many custom regions there are."""
-    return session.scalar(select(func.count()).select_from(RegionRow).where(RegionRow.custom)) or 0
+def custom_regions(session: Session) -> list[RegionRow]:
+    """The regions people added, ordered by code."""
+    return list(session.scalars(select(RegionRow).where(RegionRow.custom).order_by(RegionRow.code)))
 
 
 def aliases(session: Session) -> dict[str, str]:
