@@ -11,6 +11,7 @@ import typer
 from planwatch.cli.common import app, err, settings
 from planwatch.report import write
 from planwatch.report.gather import gather
+from planwatch.report.model import ReportKind
 from planwatch.report.xlsx import scorecard_xlsx
 from planwatch.services.database import open_database
 
@@ -49,7 +50,10 @@ def report_cmd(
         err.print(f"[red]错误 error:[/] unknown format {chosen!r}; give --format docx|xlsx|pdf|html")
         raise typer.Exit(2)
     db = open_database(settings())
-    data = gather(db, region, year, "annual" if kind is Kind.scorecard else kind.value)
+    report_kind: ReportKind = (
+        "midterm" if kind is Kind.midterm else "final" if kind is Kind.final else "annual"
+    )
+    data = gather(db, region, year, report_kind)
     if kind is Kind.scorecard:
         if chosen != "xlsx":
             err.print("[red]错误 error:[/] scorecards are written as XLSX; give an .xlsx file")

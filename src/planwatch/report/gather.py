@@ -173,7 +173,8 @@ def gather(db: Database, region: str, year: int | None = None, kind: ReportKind 
         figures: dict[tuple[int, int], list[tuple[Any, Any]]] = defaultdict(list)
         years = {m.assessment.actual_year for m in items if m.assessment.actual_year}
         for obs, doc in reporting.observation_sources(session, code, {m.indicator_id for m in items}, years):
-            figures[(obs.indicator_id, obs.year)].append((obs, doc))
+            if obs.indicator_id is not None and obs.year is not None:
+                figures[(obs.indicator_id, obs.year)].append((obs, doc))
         rows = tuple(
             _row(
                 m, plans.get(m.fact_id), figures.get((m.indicator_id, m.assessment.actual_year or 0), [])[:2]
