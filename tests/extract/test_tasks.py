@@ -83,3 +83,65 @@ def test_task_table_in_html(tmp_path: Path) -> None:
 def test_a_plan_without_units_has_no_tasks() -> None:
     plan = "第一章 总体要求\n一、指导思想\n1. 坚持生态优先。推进绿色发展。\n2. 坚持改革创新。激发市场活力。\n"
     assert planwatch.extract(plan).tasks == []
+
+
+FLAT_TABLE = """柳河市2023年重点工作任务分解表
+序号
+
+重点任务
+
+牵头单位
+
+责任单位
+
+完成时限
+
+1
+
+建成城北污水处理厂二期。新增处理能力2万吨/日。
+
+市住房城乡建设局
+
+市生态环境局、市财政局
+
+2023年底前
+
+2
+
+实施老旧小区改造40个
+
+市住房城乡建设局
+
+各区人民政府
+
+2023年10月底前
+
+三、保障措施
+"""
+
+
+def test_flattened_task_table() -> None:
+    """GIVEN a task table a web page flattened one cell per line WHEN extracted THEN one task per row."""
+    facts = planwatch.extract(FLAT_TABLE)
+    assert [(t.number, t.title, t.lead_units, t.responsible_units, t.deadline) for t in facts.tasks] == [
+        ("1", "建成城北污水处理厂二期", ["市住房城乡建设局"], ["市生态环境局", "市财政局"], "2023年底前"),
+        ("2", "实施老旧小区改造40个", ["市住房城乡建设局"], ["各区人民政府"], "2023年10月底前"),
+    ]
+    assert all(FLAT_TABLE[t.evidence.start : t.evidence.end] == t.evidence.quote for t in facts.tasks)
+
+
+def test_merged_lead_unit_cells_are_carried_down(tmp_path: Path) -> None:
+    page = tmp_path / "tasks.html"
+    page.write_text(
+        "<html><meta charset='utf-8'><body><table>"
+        "<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+        "<tr><td>1</td><td>推进智慧交通建设</td><td rowspan='2'>市交通运输局</td><td>市公安局</td></tr>"
+        "<tr><td>2</td><td>完善城乡公交网络</td><td>各县区人民政府</td></tr>"
+        "</table></body></html>",
+        encoding="utf-8",
+    )
+    tasks = planwatch.extract(page).tasks
+    assert [(t.number, t.lead_units, t.responsible_units) for t in tasks] == [
+        ("1", ["市交通运输局"], ["市公安局"]),
+        ("2", ["市交通运输局"], ["各县区人民政府"]),
+    ]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from planwatch.model.document import Block, BlockKind
+from planwatch.model.document import Block, BlockKind, Cell
 from planwatch.parse.boilerplate import Role
 
 _YEAR = re.compile(r"(19|20)\d{2}")
@@ -175,3 +175,30 @@ def build_columns(header: list[Tok], plan_end: int | None) -> list[Column]:
         if role is not None:
             cols.append(_column(tok.text, role, plan_end))
     return cols
+
+
+def grid_rows(rows: Sequence[Block]) -> list[list[Cell]]:
+    """The cells of a real table's rows laid out on its grid: a cell spanning two columns appears in
+    both, a cell spanning rows below it is carried down into them (the same Cell, so the same span)."""
+    out: list[list[Cell]] = []
+    carried: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows still to fill)
+    for block in rows:
+        row: list[Cell] = []
+        col = 0
+        cells = list(block.cells)
+        while cells or col in carried:
+            if col in carried:
+                cell, left = carried.pop(col)
+                if left > 1:
+                    carried[col] = (cell, left - 1)
+                row.append(cell)
+                col += 1
+                continue
+            cell = cells.pop(0)
+            for _ in range(max(1, cell.colspan)):
+                if cell.rowspan > 1:
+                    carried[col] = (cell, cell.rowspan - 1)
+                row.append(cell)
+                col += 1
+        out.append(row)
+    return out

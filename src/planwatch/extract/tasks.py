@@ -12,7 +12,8 @@ import re
 from collections import Counter
 
 from planwatch.extract.lists import split_items
-from planwatch.model.document import BlockKind
+from planwatch.extract.tablegrid import grid_rows
+from planwatch.model.document import Block, BlockKind, Cell
 from planwatch.model.facts import Evidence, Facts, Task
 from planwatch.parse.boilerplate import Role
 from planwatch.parse.outline import Node
@@ -146,43 +147,78 @@ def _first_sentence(text: str) -> str:
     return text.strip("。")
 
 
+def _table_task(row: dict[str, Cell], number: str, start: int, end: int, text: str) -> Task | None:
+    task_cell = row.get("task")
+    if task_cell is None or not task_cell.text.strip():
+        return None
+    deadline = row["deadline"].text.strip() if "deadline" in row and row["deadline"].text.strip() else None
+    return Task(
+        number=number,
+        title=_first_sentence(task_cell.text),
+        lead_units=split_items(row["lead"].text) if "lead" in row else [],
+        responsible_units=split_items(row["responsible"].text) if "responsible" in row else [],
+        deadline=deadline,
+        evidence=Evidence(start=start, end=end, quote=text[start:end]),
+    )
+
+
 def extract_table_tasks(parsed: Parsed, facts: Facts) -> None:
-    """Tasks in real tables whose header names 任务 and 牵头单位/责任单位 columns."""
+    """Tasks in real tables whose header names 任务 and 牵头单位/责任单位 columns (merged cells carried)."""
     text = parsed.doc.text
-    header: list[str | None] | None = None
-    table = None
+    tables: dict[int, list[Block]] = {}
     for i, b in enumerate(parsed.doc.blocks):
-        if b.kind != BlockKind.TABLE_ROW or parsed.roles[i] != Role.BODY:
+        if b.kind == BlockKind.TABLE_ROW and parsed.roles[i] == Role.BODY and b.table is not None:
+            tables.setdefault(b.table, []).append(b)
+    for blocks in tables.values():
+        header: list[str | None] | None = None
+        for b, cells in zip(blocks, grid_rows(blocks), strict=True):
+            roles = _header_roles([c.text for c in cells])
+            if header is None:
+                if "task" in roles and ("lead" in roles or "responsible" in roles):
+                    header = roles
+                continue
+            row = {role: cells[k] for k, role in enumerate(header[: len(cells)]) if role}
+            number = row["seq"].text.strip() if "seq" in row else str(len(facts.tasks) + 1)
+            task = _table_task(row, number, b.span.start, b.span.end, text)
+            if task is not None:
+                facts.tasks.append(task)
+
+
+def extract_flat_table_tasks(parsed: Parsed, facts: Facts) -> None:
+    """Task tables a web page flattened one cell per line: a run of header cells (序号, 任务, 牵头单位 …),
+    then rows that start with their number; each row's cells fill the header's columns in order."""
+    blocks, text = parsed.doc.blocks, parsed.doc.text
+    i = 0
+    while i < len(blocks):
+        roles: list[str | None] = []
+        j = i
+        while j < len(blocks) and blocks[j].kind != BlockKind.TABLE_ROW and len(blocks[j].text) <= 12:
+            role = _header_roles([blocks[j].text])[0]
+            if role is None:
+                break
+            roles.append(role)
+            j += 1
+        if "task" not in roles or not ({"lead", "responsible"} & set(roles)) or len(roles) < 3:
+            i = max(j, i + 1)
             continue
-        if b.table != table:
-            table, header = b.table, None
-        cells = [c.text for c in b.cells]
-        roles = _header_roles(cells)
-        if header is None:
-            if "task" in roles and ("lead" in roles or "responsible" in roles):
-                header = roles
-            continue
-        row = {role: b.cells[k] for k, role in enumerate(header[: len(b.cells)]) if role}
-        task_cell = row.get("task")
-        if task_cell is None or not task_cell.text.strip():
-            continue
-        number = row["seq"].text.strip() if "seq" in row else str(len(facts.tasks) + 1)
-        deadline = (
-            row["deadline"].text.strip() if "deadline" in row and row["deadline"].text.strip() else None
-        )
-        facts.tasks.append(
-            Task(
-                number=number,
-                title=_first_sentence(task_cell.text),
-                lead_units=split_items(row["lead"].text) if "lead" in row else [],
-                responsible_units=split_items(row["responsible"].text) if "responsible" in row else [],
-                deadline=deadline,
-                evidence=Evidence(start=b.span.start, end=b.span.end, quote=text[b.span.start : b.span.end]),
-            )
-        )
+        expected = 1
+        k = j
+        while k < len(blocks) and blocks[k].text.strip() == str(expected) and roles[0] == "seq":
+            cells = blocks[k : k + len(roles)]
+            if len(cells) < len(roles):
+                break
+            row = {role: Cell(c.text, c.span) for role, c in zip(roles, cells, strict=True) if role}
+            task = _table_task(row, str(expected), cells[0].span.start, cells[-1].span.end, text)
+            if task is None:
+                break
+            facts.tasks.append(task)
+            expected += 1
+            k += len(roles)
+        i = max(k, i + 1)
 
 
 def extract_tasks(parsed: Parsed, facts: Facts) -> None:
     """Tasks from numbered prose items and from task tables."""
     extract_prose_tasks(parsed, facts)
     extract_table_tasks(parsed, facts)
+    extract_flat_table_tasks(parsed, facts)
