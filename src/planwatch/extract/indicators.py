@@ -19,6 +19,7 @@ from planwatch.extract.tablegrid import (
     Tok,
     build_columns,
     find_flat_headers,
+    grid_rows,
     header_role,
     txt_cells,
 )
@@ -322,6 +323,9 @@ def _rows(grid: Grid, cols: list[Column]) -> list[_Row | tuple[int, str]]:
         for index, row in enumerate(grid.rows, start=1):
             if len(row) == len(grid.columns):
                 r = _positional_row(row, grid.columns, cols, index)
+                if isinstance(r, _Row) and index <= len(grid.row_spans):
+                    start, end = grid.row_spans[index - 1]  # evidence is the row itself, not a carried cell
+                    r.first, r.last = Tok("", start, start), Tok("", end, end)
             else:
                 tokens = [t for t in row if t.text]
                 r = _content_row([], tokens, None, cols)
@@ -479,16 +483,23 @@ def _real_grids(parsed: Parsed) -> list[Grid]:
     for rows in tables.values():
         header: list[Tok] = []
         data_rows: list[list[Tok]] = []
-        for i in rows:
-            b = parsed.doc.blocks[i]
-            toks = [Tok(re.sub(r"\s+", "", c.text), c.span.start, c.span.end, None, b.line) for c in b.cells]
-            filled = [t for t in toks if t.text]
+        row_spans: list[tuple[int, int]] = []
+        blocks = [parsed.doc.blocks[i] for i in rows]
+        for b, grid_cells in zip(blocks, grid_rows(blocks), strict=True):
+            own = [Tok(re.sub(r"\s+", "", c.text), c.span.start, c.span.end, None, b.line) for c in b.cells]
+            filled = [t for t in own if t.text]
             known = [header_role(t.text) or (t.text in _FRAGMENTS) for t in filled]
             if not data_rows and filled and sum(1 for x in known if x) >= max(2, len(filled) // 2):
                 header.extend(filled)
                 continue
-            if filled:
-                data_rows.append(toks)
+            if filled:  # merged cells of rows above are carried into this row's grid
+                data_rows.append(
+                    [
+                        Tok(re.sub(r"\s+", "", c.text), c.span.start, c.span.end, None, b.line)
+                        for c in grid_cells
+                    ]
+                )
+                row_spans.append((b.span.start, b.span.end))
         columns = build_columns(header, plan_end)
         if not any(c.role == "name" for c in columns) or not any(
             c.role in ("value", "growth") for c in columns
@@ -505,6 +516,7 @@ def _real_grids(parsed: Parsed) -> list[Grid]:
                 header_line=first.line,
                 span=(first.span.start, last.span.end),
                 rows=data_rows,
+                row_spans=row_spans,
             )
         )
     return grids

@@ -51,6 +51,7 @@ class Grid:
     header_line: int = 0
     span: tuple[int, int] = (0, 0)  # from the header to the last cell or the note
     rows: list[list[Tok]] = field(default_factory=list)  # real tables: each row's cells, empty ones kept
+    row_spans: list[tuple[int, int]] = field(default_factory=list)  # real tables: each data row's span
     warnings: list[str] = field(default_factory=list)
 
 
