@@ -72,3 +72,15 @@ def test_thresholds_ranks_and_forward_sentences_are_not_figures() -> None:
     )
     obs = _obs(news)
     assert [(o.subject, o.value, o.unit) for o in obs] == [("村", 295, "个")]
+
+
+def test_figures_in_a_bulletin_table() -> None:
+    bulletin = (
+        "青松县2023年国民经济和社会发展统计公报\n青松县统计局\n一、综合\n表1 2023年主要指标\n"
+        "指标\t绝对数(亿元)\t比上年增长(%)\t预期目标(%)\n地区生产总值\t130.2\t5.1\t6\n其中:工业\t40.7\t-1.2\t5\n"
+    )
+    obs = [o for o in _obs(bulletin) if "\t" in o.evidence.quote]
+    assert [(o.subject, o.value, o.unit, o.growth, o.period) for o in obs] == [
+        ("地区生产总值", 130.2, "亿元", 5.1, "2023"),
+        ("工业", 40.7, "亿元", -1.2, "2023"),
+    ]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for, without_region
 from planwatch.extract.numbers_in_text import quantities_in
 from planwatch.extract.sections import Section, section_roles
+from planwatch.extract.table_observations import extract_table_observations
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.normalize.quantities import Quantity
 from planwatch.normalize.regions import Gazetteer, find_regions
@@ -258,8 +259,9 @@ def _sentence(
 
 
 def extract_observations(parsed: Parsed, facts: Facts) -> None:
-    """Every reported figure in the document's review parts."""
+    """Every reported figure in the document's review parts, in prose and in tables."""
     frame = _frame(parsed)
+    extract_table_observations(parsed, facts, frame.region, frame.year)
     roles = section_roles(parsed)
     for block, role in zip(parsed.doc.blocks, roles, strict=True):
         if role != Section.REVIEW:
