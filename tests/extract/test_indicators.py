@@ -222,3 +222,27 @@ def test_row_without_a_name_becomes_a_warning() -> None:
     warning = next(w for w in facts.warnings if w.stage == "indicators")
     assert "30.2" in warning.message and "4" in warning.message
     assert warning.line is not None and FLAT.splitlines()[warning.line - 1].strip() == "4"
+
+
+SPACED = """白杨县国民经济和社会发展第十四个五年规划纲要
+表1 主要指标
+序号  指标  单位  2020年  2025年  年均增长  属性
+1  地区生产总值  亿元  120.5  176  8  预期性
+2  森林覆盖率  %  30.2  32  [1.8]  约束性
+3  城镇调查失业率  %  --  控制在5.5以内  --  预期性
+第三章  创新发展
+"""
+
+
+def test_table_copied_as_space_separated_lines() -> None:
+    """GIVEN a table pasted as text, cells separated by runs of spaces WHEN extracted THEN rows and cells hold."""
+    rows = _by_seq(planwatch.extract(SPACED))
+    assert [(r["name"], r["unit"], r["target"]["text"], r["attribute"]) for r in rows.values()] == [
+        ("地区生产总值", "亿元", "176", "expected"),
+        ("森林覆盖率", "%", "32", "binding"),
+        ("城镇调查失业率", "%", "控制在5.5以内", "expected"),
+    ]
+    assert rows[2]["growth"]["cumulative"] is True
+    doc = planwatch.read(SPACED)
+    assert [b.text for b in doc.blocks if b.cells][0].startswith("序号")
+    assert doc.blocks[-1].cells == ()  # "第三章  创新发展" is a heading, not a table row

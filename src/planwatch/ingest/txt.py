@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from planwatch.errors import ReadError
@@ -25,23 +26,57 @@ def score(path: Path, head: bytes) -> float:
     return 0.0
 
 
+_SPACED = re.compile(r"[ \u3000\u00a0]{2,}")
+# a cell: characters with at most single spaces inside (two or more spaces separate cells)
+_SPACED_CELL = re.compile(r"(?:[^ \u3000\u00a0\r]|[ \u3000\u00a0](?![ \u3000\u00a0]))+")
+
+
 def _cells(raw: str, pos: int) -> tuple[Cell, ...]:
-    """Tab-separated cells of a line, empty cells kept so that columns stay aligned."""
+    """Tab-separated cells of a line (empty cells kept so that columns stay aligned); a line without
+    tabs is split at runs of two or more spaces."""
+    line = raw.rstrip("\r")
     cells = []
-    offset = 0
-    for part in raw.rstrip("\r").split("\t"):
-        lead = len(part) - len(part.lstrip())
-        text = part.strip()
-        start = pos + offset + lead
-        cells.append(Cell(text, Span(start, start + len(text))))
-        offset += len(part) + 1
+    if "\t" in line:
+        offset = 0
+        for part in line.split("\t"):
+            lead = len(part) - len(part.lstrip())
+            text = part.strip()
+            start = pos + offset + lead
+            cells.append(Cell(text, Span(start, start + len(text))))
+            offset += len(part) + 1
+        return tuple(cells)
+    for m in _SPACED_CELL.finditer(line):
+        text = m.group(0).strip()
+        if text:
+            start = pos + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
+            cells.append(Cell(text, Span(start, start + len(text))))
     return tuple(cells)
 
 
+def _spaced_row(line: str) -> bool:
+    """A row of a table copied as text with its cells separated by runs of spaces: three or more
+    short cells, at least one of them a number."""
+    parts = [p for p in _SPACED.split(line.strip()) if p]
+    return len(parts) >= 3 and all(len(p) <= 40 for p in parts) and any(re.search(r"\d", p) for p in parts)
+
+
 def lines_to_blocks(text: str) -> list[Block]:
-    """One block per non-blank line; runs of two or more lines with two or more tabs are table rows."""
+    """One block per non-blank line; runs of lines with two or more tabs (or three or more space-separated
+    cells) are table rows."""
     raw_lines = text.split("\n")
-    tabular = [raw.strip().count("\t") >= 2 for raw in raw_lines]
+    tabs = [raw.strip().count("\t") >= 2 for raw in raw_lines]
+    spaced = [not tabs[i] and "\t" not in raw and _spaced_row(raw) for i, raw in enumerate(raw_lines)]
+    # spaced rows count only in runs of three or more (a heading "第一章  总则" has two cells)
+    tabular = list(tabs)
+    i = 0
+    while i < len(raw_lines):
+        j = i
+        while j < len(raw_lines) and spaced[j]:
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                tabular[k] = True
+        i = max(j, i + 1)
     blocks: list[Block] = []
     pos = 0
     table = -1
