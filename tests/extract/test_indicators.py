@@ -244,5 +244,5 @@ def test_table_copied_as_space_separated_lines() -> None:
     ]
     assert rows[2]["growth"]["cumulative"] is True
     doc = planwatch.read(SPACED)
-    assert [b.text for b in doc.blocks if b.cells][0].startswith("序号")
+    assert next(b.text for b in doc.blocks if b.cells).startswith("序号")
     assert doc.blocks[-1].cells == ()  # "第三章  创新发展" is a heading, not a table row
