@@ -76,3 +76,14 @@ def test_news_title_with_subtitle_and_region_in_it() -> None:
 def test_statistical_bulletin() -> None:
     d = _doc("兰山县2022年国民经济和社会发展统计公报\n兰山县统计局\n2023年3月20日\n一、综合\n")
     assert (d.kind, d.region, d.issuer) == ("bulletin", "兰山县", "兰山县统计局")
+
+
+def test_region_from_the_source_when_the_title_names_none() -> None:
+    page = "桃源县人民政府门户网站\n2023年政府工作报告\n2023-02-01 来源:桃源县人民政府\n一、2022年工作回顾\n"
+    d = _doc(page)
+    assert (d.title, d.kind, d.region, d.issuer) == (
+        "2023年政府工作报告",
+        "work_report",
+        "桃源县",
+        "桃源县人民政府",
+    )

@@ -248,6 +248,10 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
         title = _clean_title(str(html_title)) if html_title else None
     kind = _kind(title or "", doc.text, fields)
     region = _region(title) if title else None
+    issuer = _issuer(kind, fields, blocks, roles, found[1] if found else None, region)
+    if region is None:  # "2023年政府工作报告" from 来源: 某县人民政府 — the issuing organ names the region
+        for organ in (issuer, fields.get("发文机关"), fields.get("来源")):
+            region = region or (_region(organ) if organ else None)
     period = None
     if kind == "plan":
         period = plan_period(title or "") or plan_period(doc.text[:5000])
@@ -255,7 +259,7 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
         kind=kind,
         title=title,
         region=region,
-        issuer=_issuer(kind, fields, blocks, roles, found[1] if found else None, region),
+        issuer=issuer,
         doc_number=_doc_number(fields, doc.text),
         published=_published(fields, doc, blocks, roles),
         period=period,
