@@ -92,8 +92,19 @@ def observations_for(
 
 
 def with_baseline(goal: Goal, observations: dict[int, Observation]) -> Goal:
-    """A goal without a baseline takes the value observed in its baseline year, when there is one."""
+    """A goal without a baseline takes the value observed in its baseline year; failing that, its
+    first observed value (and that year) becomes the starting point of the path — a prose target such
+    as 到2025年新能源装机突破150万千瓦 is then judged on its way there, not as a bound already broken."""
     if goal.baseline is not None or goal.measure is not Measure.LEVEL:
         return goal
     base = observations.get(goal.baseline_year)
-    return goal if base is None or base.value is None else replace(goal, baseline=base.value)
+    if base is not None and base.value is not None:
+        return replace(goal, baseline=base.value)
+    seen = sorted(
+        y
+        for y, o in observations.items()
+        if o.value is not None and goal.baseline_year < y < goal.target_year
+    )
+    if not seen:
+        return goal
+    return replace(goal, baseline=observations[seen[0]].value, baseline_year=seen[0])

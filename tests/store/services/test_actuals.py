@@ -48,3 +48,20 @@ def test_baseline_from_the_baseline_year() -> None:
     obs = observations_for(goal, [actual(2020, 91.5, "%"), actual(2023, 94.1, "%")])
     assert with_baseline(goal, obs).baseline == 91.5
     assert with_baseline(LEVEL_GOAL, obs).baseline == 54.1  # a row's own baseline is kept
+
+
+def test_a_goal_without_baseline_starts_from_its_first_figure() -> None:
+    """GIVEN 到2025年…突破150 with figures only for 2022 and 2023 WHEN judged for 2023 THEN the path runs
+    from the 2022 figure, not a floor already broken (docs/monitoring.md R11)."""
+    from planwatch.monitor import Goal, Observation, TargetKind, assess
+    from planwatch.services.actuals import with_baseline
+
+    goal = Goal(
+        TargetKind.FLOOR, baseline_year=2020, target_year=2025, target=150.0, low=150.0, unit="万千瓦"
+    )
+    obs = {2022: Observation(2022, value=68.0), 2023: Observation(2023, value=96.0)}
+    started = with_baseline(goal, obs)
+    assert (started.baseline, started.baseline_year) == (68.0, 2022)
+    verdict = assess(started, list(obs.values()), 2023)
+    assert verdict.status.value == "on_track"
+    assert round(verdict.progress or 0, 3) == 0.341
