@@ -49,6 +49,39 @@ class Settings:
         default=200.0, metadata={"help": "largest compression ratio of a DOCX entry (zip-bomb guard)"}
     )
 
+    web_host: str = field(default="127.0.0.1", metadata={"help": "address `planwatch serve` listens on"})
+    web_port: int = field(default=8000, metadata={"help": "port `planwatch serve` listens on"})
+    web_workers: int = field(default=1, metadata={"help": "uvicorn worker processes of `planwatch serve`"})
+    default_region: str = field(
+        default="",
+        metadata={"help": "region the dashboard opens with (default: the first region with a plan)"},
+    )
+    upload_max_mb: float = field(
+        default=20.0, metadata={"help": "largest file accepted by the web upload, in MB"}
+    )
+    upload_types: str = field(
+        default="txt,html,htm,docx,pdf",
+        metadata={"help": "file extensions the web upload accepts (comma-separated)"},
+    )
+    session_hours: float = field(default=12.0, metadata={"help": "how long a sign-in lasts, in hours"})
+    login_max_failures: int = field(
+        default=5, metadata={"help": "failed logins in a row after which an account is locked"}
+    )
+    login_lockout_minutes: float = field(
+        default=15.0, metadata={"help": "how long a locked account stays locked, in minutes"}
+    )
+    secure_cookies: bool = field(
+        default=False,
+        metadata={"help": "always mark cookies Secure (they are anyway when the request came over https)"},
+    )
+    static_packages_dir: Path | None = field(
+        default=None,
+        metadata={
+            "help": "node_modules folder the web app serves ECharts, htmx and Swagger UI from "
+            "(default: the repository's node_modules)"
+        },
+    )
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read ``PLANWATCH_<NAME>`` variables; unknown values fall back to the defaults."""
@@ -78,6 +111,21 @@ class Settings:
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def upload_max_bytes(self) -> int:
+        """The web upload limit in bytes."""
+        return int(self.upload_max_mb * 1024 * 1024)
+
+    @property
+    def upload_extensions(self) -> frozenset[str]:
+        """Accepted upload extensions, lower case, without the dot."""
+        return frozenset(e.strip().lower().lstrip(".") for e in self.upload_types.split(",") if e.strip())
+
+    @property
+    def uploads_dir(self) -> Path:
+        """Where uploaded files are kept (they stay: a document's source path points at its file)."""
+        return self.data_dir / "uploads"
 
 
 def describe() -> list[tuple[str, str, str]]:

@@ -7,6 +7,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
 from planwatch.store import migrate
+from planwatch.store.search_index import include_name
 from planwatch.store.tables import Base
 from tests.store.conftest import Stack
 
@@ -19,7 +20,10 @@ def test_database_is_at_head(stack: Stack) -> None:
 def test_migrations_match_the_models(stack: Stack) -> None:
     """GIVEN a database upgraded by the migrations WHEN compared with the models THEN nothing differs."""
     with stack.db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name}),
+            Base.metadata,
+        )
     assert diff == []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from planwatch.store.search_index import include_name
 from planwatch.store.tables import Base
 
 config = context.config
@@ -30,6 +31,7 @@ def _migrate(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite can only ALTER through table copies
         compare_type=True,
+        include_name=include_name,  # the search index is made by hand (store/search_index.py)
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,6 +1,7 @@
 """Every PlanWatch table, importable from one place (Alembic's autogenerate reads ``Base.metadata``)."""
 
 from planwatch.store.base import Base
+from planwatch.store.tables.auth import AuditRow, SessionRow, UserRow, UserUnit
 from planwatch.store.tables.catalog import CatalogIndicator, CatalogSynonym, ManualLink
 from planwatch.store.tables.documents import DocumentRow
 from planwatch.store.tables.facts import (
@@ -12,6 +13,7 @@ from planwatch.store.tables.facts import (
     TaskRow,
 )
 from planwatch.store.tables.govunits import GovUnit, GovUnitAlias, TaskUnit
+from planwatch.store.tables.publish import Publication
 from planwatch.store.tables.regions import Meta, RegionAlias, RegionRow
 
 FACT_TABLES = {
@@ -25,6 +27,7 @@ FACT_TABLES = {
 
 __all__ = [
     "FACT_TABLES",
+    "AuditRow",
     "Base",
     "CatalogIndicator",
     "CatalogSynonym",
@@ -37,9 +40,13 @@ __all__ = [
     "Meta",
     "ObservationRow",
     "ProjectRow",
+    "Publication",
     "RegionAlias",
     "RegionRow",
+    "SessionRow",
     "TargetRow",
     "TaskRow",
     "TaskUnit",
+    "UserRow",
+    "UserUnit",
 ]
