@@ -60,5 +60,24 @@ class ConflictError(PlanWatchError):
     """An edit lost an optimistic-locking race, or a unique key already exists."""
 
 
+class LockedError(ConflictError):
+    """The object is locked (an approved progress report): nobody may change it any more."""
+
+
 class PermissionDeniedError(PlanWatchError):
     """The current user may not do this."""
+
+
+class RateLimitedError(PlanWatchError):
+    """Too many requests from one client address (logins, public comments); try again later."""
+
+    retry_after: int = 60
+
+    @property
+    def headers(self) -> dict[str, str]:
+        """The Retry-After header of the 429 response."""
+        return {"retry-after": str(self.retry_after)}
+
+
+class PreconditionRequiredError(PlanWatchError):
+    """An edit through the API without the version it was based on (If-Match)."""

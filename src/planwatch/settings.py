@@ -82,6 +82,49 @@ class Settings:
         },
     )
 
+    report_period: str = field(
+        default="quarterly",
+        metadata={"help": "how often units report progress: monthly, quarterly, half_yearly or yearly "
+                  "(a region or plan can differ: `planwatch workflow period`)"},
+    )
+    report_grace_days: int = field(
+        default=10, metadata={"help": "days after a period ends within which its progress report is due"}
+    )
+    due_soon_days: int = field(
+        default=14, metadata={"help": "deadlines this many days ahead count as due soon (督办 lists, reminders)"}
+    )
+    attachment_max_mb: float = field(
+        default=10.0, metadata={"help": "largest attachment of a progress report, in MB"}
+    )
+    attachment_types: str = field(
+        default="pdf,doc,docx,xls,xlsx,jpg,jpeg,png,txt",
+        metadata={"help": "file extensions a progress report may attach (comma-separated)"},
+    )
+    smtp_host: str = field(default="", metadata={"help": "SMTP server for reminder e-mails (empty: no e-mail)"})
+    smtp_port: int = field(default=25, metadata={"help": "SMTP port (587 for STARTTLS, 465 for TLS)"})
+    smtp_from: str = field(default="", metadata={"help": "sender address of reminder e-mails"})
+    smtp_tls: str = field(default="none", metadata={"help": "none, starttls or ssl"})
+    smtp_user: str = field(default="", metadata={"help": "SMTP login (empty: no login)"})
+    smtp_password: str = field(
+        default="", repr=False, metadata={"help": "SMTP password (never printed or logged)"}
+    )
+    public_url: str = field(
+        default="", metadata={"help": "the app's address in reminder e-mails (default http://host:port/)"}
+    )
+    login_ip_max_failures: int = field(
+        default=20,
+        metadata={"help": "failed logins from one client address within the window before it is refused (429)"},
+    )
+    login_ip_window_minutes: float = field(
+        default=15.0, metadata={"help": "the window of the per-address login limit, in minutes"}
+    )
+    feedback_max: int = field(
+        default=5, metadata={"help": "public comments one client address may send within the window"}
+    )
+    feedback_window_minutes: float = field(
+        default=60.0, metadata={"help": "the window of the public-comment limit, in minutes"}
+    )
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read ``PLANWATCH_<NAME>`` variables; unknown values fall back to the defaults."""
@@ -121,6 +164,21 @@ class Settings:
     def upload_extensions(self) -> frozenset[str]:
         """Accepted upload extensions, lower case, without the dot."""
         return frozenset(e.strip().lower().lstrip(".") for e in self.upload_types.split(",") if e.strip())
+
+    @property
+    def attachments_dir(self) -> Path:
+        """Where progress-report attachments are kept (by checksum)."""
+        return self.data_dir / "attachments"
+
+    @property
+    def attachment_max_bytes(self) -> int:
+        """The attachment limit in bytes."""
+        return int(self.attachment_max_mb * 1024 * 1024)
+
+    @property
+    def attachment_extensions(self) -> frozenset[str]:
+        """Accepted attachment extensions, lower case, without the dot."""
+        return frozenset(e.strip().lower().lstrip(".") for e in self.attachment_types.split(",") if e.strip())
 
     @property
     def uploads_dir(self) -> Path:

@@ -82,3 +82,14 @@ def test_work_report_year_comes_from_the_section() -> None:
         ("地区生产总值", 6, "about", "growth", 2023),
         ("城镇新增就业", 3000, "at_least", "level", 2023),
     ]
+
+
+def test_a_heading_about_filling_gaps_is_still_forward_looking() -> None:
+    """补齐…短板 names an action, not a review of problems: its goals count."""
+    text = "某市任务分工方案\n一、统筹推进基础设施建设,补齐县城建设短板弱项\n1. 完善交通设施。建制村招呼站覆盖率100%。\n牵头单位:市交通运输局\n"
+    assert [(t.subject, t.value) for t in planwatch.extract(text).targets] == [("建制村招呼站覆盖率", 100)]
+
+
+def test_compound_units_and_service_hours() -> None:
+    (t,) = _targets("煤电机组平均耗水指标降至0.06立方米/秒·百万千瓦,推行24小时自助服务。")
+    assert (t.value, t.unit) == (0.06, "立方米/秒·百万千瓦")

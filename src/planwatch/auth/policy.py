@@ -49,7 +49,12 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     READ_AUDIT = "read_audit"
     REPORT_PROGRESS = "report_progress"  # object: the unit reported for (workflow)
-    REVIEW_REPORT = "review_report"  # (workflow)
+    REVIEW_REPORT = "review_report"  # approve or return a unit's progress report
+    MANAGE_WORKFLOW = "manage_workflow"  # assignments, milestones, deadlines, schedules, sync
+    IMPORT_LEDGER = "import_ledger"  # each row is also checked as report_progress for its unit
+    READ_ATTACHMENT = "read_attachment"  # object: the unit whose report it belongs to
+    MODERATE_FEEDBACK = "moderate_feedback"  # approve or reject public comments
+    SEND_FEEDBACK = "send_feedback"  # comment on a published indicator or task
 
 
 _READERS = frozenset(USER_ROLES)
@@ -62,7 +67,13 @@ POLICY: dict[Action, frozenset[Role]] = {
     Action.READ_AUDIT: frozenset({Role.ADMIN}),
     Action.REPORT_PROGRESS: frozenset({Role.ADMIN, Role.REPORTER}),
     Action.REVIEW_REPORT: frozenset({Role.ADMIN, Role.REVIEWER}),
+    Action.MANAGE_WORKFLOW: frozenset({Role.ADMIN}),
+    Action.IMPORT_LEDGER: frozenset({Role.ADMIN, Role.REPORTER}),
+    Action.READ_ATTACHMENT: frozenset({Role.ADMIN, Role.REVIEWER, Role.REPORTER, Role.LEADER}),
+    Action.MODERATE_FEEDBACK: frozenset({Role.ADMIN, Role.REVIEWER}),
+    Action.SEND_FEEDBACK: frozenset(Role),
 }
+_UNIT_BOUND = frozenset({Action.REPORT_PROGRESS, Action.READ_ATTACHMENT})  # reporters: own units only
 
 
 @dataclass(frozen=True)
@@ -90,10 +101,10 @@ ANONYMOUS = Principal()
 
 
 def allowed(who: Principal, action: Action, obj: object | None = None) -> bool:
-    """Whether ``who`` may do ``action`` (on ``obj``: for REPORT_PROGRESS, a unit id)."""
+    """Whether ``who`` may do ``action`` (on ``obj``: for REPORT_PROGRESS and READ_ATTACHMENT, a unit id)."""
     if who.role not in POLICY[action] or (who.role is not Role.PUBLIC and not who.authenticated):
         return False
-    if action is Action.REPORT_PROGRESS and who.role is Role.REPORTER:
+    if action in _UNIT_BOUND and who.role is Role.REPORTER:
         return isinstance(obj, int) and obj in who.unit_ids
     return True
 

@@ -76,6 +76,9 @@ def find_quantities(text: str) -> list[Quantity]:
     i = 0
     while i < len(mentions):
         m = mentions[i]
+        if out and m.start < out[-1].end:  # inside the unit of the quantity before (立方米/秒·百万千瓦)
+            i += 1
+            continue
         chain = _ratio_chain(text, mentions, i) if text[m.end : m.end + 1] in _RATIO_SEP else ()
         if len(chain) > 1:
             out.append(_ratio(text, chain))

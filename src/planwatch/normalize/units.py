@@ -104,6 +104,7 @@ _SCALED_DIMENSIONS = frozenset(
     }
 )
 _COMPOUND_SLASH = "/／"
+_COMPOUND_JOIN = "/／·•"
 
 
 def _build() -> dict[str, Unit]:
@@ -139,10 +140,12 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
     if not m:
         return None
     end = m.end()
-    if end < len(text) and text[end] in _COMPOUND_SLASH:
+    # 万吨/年, 克/千瓦时, 立方米/秒·百万千瓦: compounds chain with / and ·
+    while end < len(text) and text[end] in _COMPOUND_JOIN:
         per = _UNIT_RE.match(text, end + 1)
-        if per:
-            end = per.end()
+        if not per:
+            break
+        end = per.end()
     return text[pos:end], end
 
 

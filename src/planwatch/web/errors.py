@@ -18,9 +18,12 @@ from planwatch.auth.errors import AccountLockedError, CsrfError, LoginFailedErro
 from planwatch.errors import (
     ConflictError,
     FileTooLargeError,
+    LockedError,
     NotFoundError,
     PermissionDeniedError,
     PlanWatchError,
+    PreconditionRequiredError,
+    RateLimitedError,
     ReadError,
     UnsupportedFormatError,
     ValidationError,
@@ -36,7 +39,10 @@ ERRORS: dict[type[Exception], tuple[int, str]] = {
     CsrfError: (403, "csrf_failed"),
     PermissionDeniedError: (403, "permission_denied"),
     NotFoundError: (404, "not_found"),
+    LockedError: (409, "locked"),
     ConflictError: (409, "conflict"),
+    PreconditionRequiredError: (428, "precondition_required"),
+    RateLimitedError: (429, "too_many_requests"),
     FileTooLargeError: (413, "payload_too_large"),
     UnsupportedFormatError: (415, "unsupported_media_type"),
     ReadError: (422, "unreadable_file"),
@@ -48,7 +54,7 @@ HTTP_CODES = {400: "bad_request", 401: "not_authenticated", 403: "permission_den
               415: "unsupported_media_type", 422: "validation_error", 429: "too_many_requests"}  # fmt: skip
 TITLES = {400: "请求有误", 401: "需要登录", 403: "无权访问", 404: "页面不存在", 405: "不支持的请求方法",
           409: "操作冲突", 413: "文件过大", 415: "不支持的文件类型", 422: "输入有误", 423: "账户已锁定",
-          500: "服务器内部错误"}  # fmt: skip
+          428: "缺少版本号", 429: "请求过于频繁", 500: "服务器内部错误"}  # fmt: skip
 
 
 def classify(exc: Exception) -> tuple[int, str, str, Any]:

@@ -15,6 +15,16 @@ from planwatch.store.tables.facts import (
 from planwatch.store.tables.govunits import GovUnit, GovUnitAlias, TaskUnit
 from planwatch.store.tables.publish import Publication
 from planwatch.store.tables.regions import Meta, RegionAlias, RegionRow
+from planwatch.store.tables.workflow import (
+    Assignment,
+    Attachment,
+    FeedbackRow,
+    Milestone,
+    ProgressReport,
+    ReportRevision,
+    ReportSchedule,
+    WorkItem,
+)
 
 FACT_TABLES = {
     "indicators": IndicatorRow,
@@ -27,26 +37,34 @@ FACT_TABLES = {
 
 __all__ = [
     "FACT_TABLES",
+    "Assignment",
+    "Attachment",
     "AuditRow",
     "Base",
     "CatalogIndicator",
     "CatalogSynonym",
     "DocumentRow",
+    "FeedbackRow",
     "GovUnit",
     "GovUnitAlias",
     "HeadingRow",
     "IndicatorRow",
     "ManualLink",
     "Meta",
+    "Milestone",
     "ObservationRow",
+    "ProgressReport",
     "ProjectRow",
     "Publication",
     "RegionAlias",
     "RegionRow",
+    "ReportRevision",
+    "ReportSchedule",
     "SessionRow",
     "TargetRow",
     "TaskRow",
     "TaskUnit",
     "UserRow",
     "UserUnit",
+    "WorkItem",
 ]
