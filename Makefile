@@ -35,6 +35,8 @@ run: $(STAMP) $(NODE)
 	$(BIN)/planwatch status --summary
 	$(BIN)/planwatch publish document --region 星湖县 --indicators
 	$(BIN)/planwatch user demo
+	$(BIN)/planwatch workflow sync
+	$(BIN)/planwatch workflow demo
 	$(BIN)/planwatch serve
 
 lint: $(STAMP)

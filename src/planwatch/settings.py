@@ -84,14 +84,17 @@ class Settings:
 
     report_period: str = field(
         default="quarterly",
-        metadata={"help": "how often units report progress: monthly, quarterly, half_yearly or yearly "
-                  "(a region or plan can differ: `planwatch workflow period`)"},
+        metadata={
+            "help": "how often units report progress: monthly, quarterly, half_yearly or yearly "
+            "(a region or plan can differ: `planwatch workflow period`)"
+        },
     )
     report_grace_days: int = field(
         default=10, metadata={"help": "days after a period ends within which its progress report is due"}
     )
     due_soon_days: int = field(
-        default=14, metadata={"help": "deadlines this many days ahead count as due soon (督办 lists, reminders)"}
+        default=14,
+        metadata={"help": "deadlines this many days ahead count as due soon (督办 lists, reminders)"},
     )
     attachment_max_mb: float = field(
         default=10.0, metadata={"help": "largest attachment of a progress report, in MB"}
@@ -100,7 +103,9 @@ class Settings:
         default="pdf,doc,docx,xls,xlsx,jpg,jpeg,png,txt",
         metadata={"help": "file extensions a progress report may attach (comma-separated)"},
     )
-    smtp_host: str = field(default="", metadata={"help": "SMTP server for reminder e-mails (empty: no e-mail)"})
+    smtp_host: str = field(
+        default="", metadata={"help": "SMTP server for reminder e-mails (empty: no e-mail)"}
+    )
     smtp_port: int = field(default=25, metadata={"help": "SMTP port (587 for STARTTLS, 465 for TLS)"})
     smtp_from: str = field(default="", metadata={"help": "sender address of reminder e-mails"})
     smtp_tls: str = field(default="none", metadata={"help": "none, starttls or ssl"})
@@ -113,7 +118,9 @@ class Settings:
     )
     login_ip_max_failures: int = field(
         default=20,
-        metadata={"help": "failed logins from one client address within the window before it is refused (429)"},
+        metadata={
+            "help": "failed logins from one client address within the window before it is refused (429)"
+        },
     )
     login_ip_window_minutes: float = field(
         default=15.0, metadata={"help": "the window of the per-address login limit, in minutes"}

@@ -19,6 +19,11 @@ MATRIX = {
     Action.READ_AUDIT: {A},
     Action.REPORT_PROGRESS: {A, U},
     Action.REVIEW_REPORT: {A, R},
+    Action.MANAGE_WORKFLOW: {A},
+    Action.IMPORT_LEDGER: {A, U},
+    Action.READ_ATTACHMENT: {A, R, U, L},
+    Action.MODERATE_FEEDBACK: {A, R},
+    Action.SEND_FEEDBACK: {A, R, U, L, P},
 }
 
 
@@ -42,6 +47,9 @@ def test_reporter_acts_only_for_own_units() -> None:
     assert not allowed(reporter, Action.REPORT_PROGRESS, 4)
     assert not allowed(reporter, Action.REPORT_PROGRESS, None)
     assert allowed(person(Role.ADMIN), Action.REPORT_PROGRESS, 4)
+    assert allowed(reporter, Action.READ_ATTACHMENT, 3)
+    assert not allowed(reporter, Action.READ_ATTACHMENT, 4)
+    assert allowed(person(Role.LEADER), Action.READ_ATTACHMENT, 4)
 
 
 def test_a_role_without_a_user_is_not_trusted() -> None:

@@ -29,7 +29,8 @@ from tests.conftest import DEMO, seed_files
 
 PG_URL = os.environ.get("PLANWATCH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 DYNAMIC_TABLES = (
-    "task_units", "gov_unit_aliases", "gov_units", "manual_links", "headings", "observations", "projects",
+    "feedback", "report_schedules", "report_attachments", "report_revisions", "progress_reports", "milestones",
+    "assignments", "work_items", "task_units", "gov_unit_aliases", "gov_units", "manual_links", "headings", "observations", "projects",
     "tasks", "targets", "indicators", "documents", "region_aliases",
 )  # fmt: skip
 

@@ -3,7 +3,7 @@
 Each module below registers its commands on the shared Typer ``app`` when imported.
 """
 
-from planwatch.cli import data, docs, report, users, web
+from planwatch.cli import data, docs, report, users, web, workflow
 from planwatch.cli.common import app, main
 
-__all__ = ["app", "data", "docs", "main", "report", "users", "web"]
+__all__ = ["app", "data", "docs", "main", "report", "users", "web", "workflow"]

@@ -51,11 +51,12 @@ def user_add(
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="read the password from stdin")
     ] = False,
+    email: Annotated[str | None, typer.Option(help="where reminders go (reporters)")] = None,
 ) -> None:
     """Add a user; the password is asked for (hidden) unless --password-stdin."""
     password = _password(password_stdin)
     view = users.add_user(open_database(settings()), username, password, role, _actor(), display_name=name,
-                          units=unit or [])  # fmt: skip
+                          units=unit or [], email=email)  # fmt: skip
     out.print(f"added {view.username} ({view.role}){' for ' + '、'.join(view.units) if view.units else ''}")
 
 
@@ -91,6 +92,17 @@ def user_enable(username: str) -> None:
     """Enable a disabled user again."""
     users.set_disabled(open_database(settings()), username, False, _actor())
     out.print(f"enabled {username}")
+
+
+@user_app.command("email")
+def user_email(
+    username: str, address: Annotated[str, typer.Argument(help="an e-mail address, or none")]
+) -> None:
+    """Set the address a user's reminders go to (`none` clears it)."""
+    view = users.set_email(
+        open_database(settings()), username, None if address == "none" else address, _actor()
+    )
+    out.print(f"{view.username}: {view.email or 'no e-mail'}")
 
 
 @user_app.command("set-password")

@@ -21,9 +21,11 @@ from planwatch.report.model import (
     ReportKind,
     SeriesPoint,
     Source,
-    UnitRow,
 )
 from planwatch.services.monitoring import Monitored, status
+from planwatch.services.workflow.common import local_date
+from planwatch.services.workflow.scores import project_status, unit_rows
+from planwatch.settings import Settings
 from planwatch.store.engine import Database
 from planwatch.store.repo import reporting
 
@@ -134,22 +136,6 @@ def _row(m: Monitored, plan: tuple[Any, Any] | None, figures: list[tuple[Any, An
     )
 
 
-def _units(session: Any, region_code: str, year: int) -> tuple[UnitRow, ...]:
-    """Tasks led and shared per unit of government (completion comes from the supervision workflow)."""
-    led: dict[str, int] = defaultdict(int)
-    shared: dict[str, int] = defaultdict(int)
-    for task, _doc in reporting.tasks(session, region_code):
-        for unit in task.lead_units or []:
-            led[unit] += 1
-        for unit in task.responsible_units or []:
-            shared[unit] += 1
-    names = sorted(set(led) | set(shared), key=lambda u: (-led[u], -shared[u], u))
-    return tuple(
-        UnitRow(unit=u, led=led[u], shared=shared[u], completed=0, completed_on_time=0, overdue=0)
-        for u in names
-    )
-
-
 def _headlines(rows: tuple[IndicatorRow, ...], year: int) -> tuple[Headline, ...]:
     out = []
     for name in _HEADLINE_NAMES:
@@ -162,8 +148,17 @@ def _headlines(rows: tuple[IndicatorRow, ...], year: int) -> tuple[Headline, ...
     return tuple(out)
 
 
-def gather(db: Database, region: str, year: int | None = None, kind: ReportKind = "annual") -> ReportData:
-    """Everything a report of ``kind`` on ``region``'s plan says about ``year`` (default: latest data)."""
+def gather(
+    db: Database, region: str, year: int | None = None, kind: ReportKind = "annual",
+    settings: Settings | None = None, today: dt.date | None = None,
+) -> ReportData:  # fmt: skip
+    """Everything a report of ``kind`` on ``region``'s plan says about ``year`` (default: latest data).
+
+    Units come from the supervision workflow (tasks led and shared, completed on time, overdue,
+    reports on time, late and returned, the indicators each leads); projects carry their reported
+    status when they are supervised."""
+    settings = settings or Settings()
+    today = today or local_date()
     report = status(db, region, year, plan_only=True)
     items = report.items
     region_obj = items[0].region if items else None
@@ -181,9 +176,14 @@ def gather(db: Database, region: str, year: int | None = None, kind: ReportKind 
             )
             for m in items
         )
-        units = _units(session, code, report.year) if code else ()
+        statuses = {m.code: m.assessment.status.value for m in items}
+        units = unit_rows(session, settings, [code], report.year, today, statuses) if code else ()
+        reported = project_status(session, settings, [code], today) if code else {}
         projects = (
-            tuple(ProjectRow(p.box, p.group, p.name) for p, _d in reporting.projects(session, code))
+            tuple(
+                ProjectRow(p.box, p.group, p.name, reported.get(p.id))
+                for p, _d in reporting.projects(session, code)
+            )
             if code
             else ()
         )

@@ -14,6 +14,20 @@ from planwatch.auth.policy import Principal
 from planwatch.store.engine import Database
 from planwatch.store.repo import audit as repo
 
+# what the pages and exports call each action
+ACTION_LABELS = {
+    "login": "登录", "logout": "退出", "login_failed": "登录失败", "account_locked": "账户锁定",
+    "login_refused_locked": "锁定期间尝试登录", "login_rate_limited": "登录过于频繁被拒",
+    "upload": "上传文档", "publish": "公开", "unpublish": "取消公开", "user_add": "新增用户",
+    "user_disable": "停用用户", "user_enable": "启用用户", "user_set_password": "重设密码",
+    "user_set_email": "设置邮箱", "workflow_sync": "同步督办事项", "item_add": "新增督办事项",
+    "item_update": "修改督办事项", "assignment_add": "新增分工", "assignment_remove": "取消分工",
+    "milestone_add": "新增节点", "milestone_update": "修改节点", "milestone_done": "节点完成",
+    "schedule_set": "设置报送周期", "report_submit": "提交进展报告", "report_edit": "修改进展报告",
+    "report_resubmit": "重新提交进展报告", "report_approve": "审核通过", "report_return": "退回报告",
+    "ledger_import": "导入台账", "reminder_sent": "发送督办提醒", "feedback_add": "公众留言",
+    "feedback_approve": "留言公开", "feedback_reject": "留言不予公开", "audit_export": "导出审计日志",
+}  # fmt: skip
 # never written to the log, whatever a caller passes
 _SECRET_KEYS = frozenset({"password", "password_hash", "token", "session", "csrf_token", "secret"})
 
@@ -79,3 +93,15 @@ def events(
                                 limit=limit, offset=offset)  # fmt: skip
         return [Event(r.id, r.at, r.actor, r.action, r.object_type, r.object_id, r.before, r.after, r.ip,
                       r.note) for r in rows], total  # fmt: skip
+
+
+def every_event(db: Database, batch: int = 1000) -> list[Event]:
+    """The whole log, oldest first (for exports)."""
+    out: list[Event] = []
+    offset = 0
+    while True:
+        page, total = events(db, limit=batch, offset=offset)
+        out.extend(page)
+        offset += batch
+        if offset >= total:
+            return out[::-1]

@@ -18,6 +18,7 @@ from planwatch import batch
 from planwatch.services.documents import Outcome, Stored, record_failure, store_document
 from planwatch.services.extracted import Extracted, extract_file, file_hash
 from planwatch.services.regions import RegionIndex
+from planwatch.services.workflow.items import sync as sync_items
 from planwatch.settings import Settings
 from planwatch.store.engine import Database
 from planwatch.store.repo import documents as repo
@@ -86,6 +87,8 @@ def store_extracted(db: Database, index: RegionIndex, ex: Extracted, *, force: b
     try:
         with db.transaction() as session:
             stored: Stored = store_document(session, index, ex, force=force)
+            if stored.outcome == "updated" or dict(stored.counts).get("tasks"):
+                sync_items(session, [stored.document_id])  # its tasks become supervised items
     except Exception as exc:  # a database or storage error must not stop the batch
         message = f"storing failed ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})"
         return _fail(db, ex.source_path, (ex.content_hash, ex.size), message)

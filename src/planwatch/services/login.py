@@ -16,15 +16,18 @@ from planwatch.auth.errors import AccountLockedError, LoginFailedError
 from planwatch.auth.passwords import needs_rehash, rehash, verify
 from planwatch.auth.policy import Principal
 from planwatch.auth.tokens import digest, new_token
+from planwatch.errors import RateLimitedError
 from planwatch.services.audit import Actor, record
 from planwatch.services.users import principal_of
 from planwatch.settings import Settings
 from planwatch.store.base import utcnow
 from planwatch.store.engine import Database
+from planwatch.store.repo import audit as audit_repo
 from planwatch.store.repo import users as repo
 from planwatch.store.tables import SessionRow, UserRow
 
 TOUCH_EVERY = timedelta(minutes=5)  # last_seen_at is refreshed at most this often (reads stay reads)
+FAILURES = ("login_failed", "login_refused_locked", "login_rate_limited")
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,33 @@ def login(
     user_agent: str | None = None,
 ) -> tuple[str, SignedIn]:  # fmt: skip
     """Check the password and open a session: (cookie token, session). LoginFailedError for a wrong
-    name or password, AccountLockedError while locked; both are audited (the failure is committed
-    before the error is raised)."""
+    name or password, AccountLockedError while locked, RateLimitedError when this address failed too
+    often lately (whatever the account); all are audited (the failure is committed before the error
+    is raised)."""
     with db.transaction() as session:
-        outcome = _attempt(session, settings, username.strip()[:64], password, ip, user_agent)
+        outcome = _limited(session, settings, username.strip()[:64], ip) or _attempt(
+            session, settings, username.strip()[:64], password, ip, user_agent
+        )
     if isinstance(outcome, Exception):
         raise outcome
     return outcome
+
+
+def _limited(session: Session, settings: Settings, username: str, ip: str | None) -> Exception | None:
+    """The per-address limit: too many failed logins from one client within the window (any account),
+    refused before the password is even checked."""
+    if not ip:
+        return None
+    window = timedelta(minutes=settings.login_ip_window_minutes)
+    if audit_repo.count_from(session, ip, utcnow() - window, FAILURES) < settings.login_ip_max_failures:
+        return None
+    record(session, Actor(username or None, None, ip), "login_rate_limited", "user", None)
+    error = RateLimitedError(
+        f"该地址登录失败次数过多,请 {settings.login_ip_window_minutes:g} 分钟后再试 (too many failed logins from this address)",
+        hint="wait, or ask an administrator",
+    )
+    error.retry_after = int(window.total_seconds())
+    return error
 
 
 def _attempt(

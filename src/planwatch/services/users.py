@@ -23,6 +23,7 @@ from planwatch.store.repo import users as repo
 from planwatch.store.tables import GovUnit, UserRow
 
 _NAME = re.compile(r"^[A-Za-z0-9_.\-]{2,64}$")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class UserView:
     username: str
     display_name: str | None
     role: str
+    email: str | None
     disabled: bool
     locked_until: datetime | None
     units: tuple[str, ...]
@@ -60,7 +62,17 @@ def principal_of(user: UserRow, unit_ids: list[int]) -> Principal:
 
 def _state(user: UserRow, unit_ids: list[int]) -> dict[str, object]:
     return {"username": user.username, "display_name": user.display_name, "role": user.role,
-            "disabled": user.disabled, "units": unit_ids}  # fmt: skip
+            "email": user.email, "disabled": user.disabled, "units": unit_ids}  # fmt: skip
+
+
+def check_email(email: str | None) -> str | None:
+    """An e-mail address for reminders (None: none)."""
+    email = (email or "").strip()
+    if not email:
+        return None
+    if not _EMAIL.match(email):
+        raise ValidationError(f"e-mail address {email!r} is not valid", hint="write name@example.gov.cn")
+    return email
 
 
 def _resolve_units(session: Session, refs: list[str]) -> list[int]:
@@ -80,7 +92,7 @@ def _resolve_units(session: Session, refs: list[str]) -> list[int]:
 
 def add_user(
     db: Database, username: str, password: str, role: str, actor: Actor, *, display_name: str | None = None,
-    units: list[str] | None = None,
+    units: list[str] | None = None, email: str | None = None,
 ) -> UserView:  # fmt: skip
     """Create a user; a reporter must be bound to at least one unit."""
     parsed = parse_role(role)
@@ -95,7 +107,7 @@ def add_user(
         if parsed is Role.REPORTER and not unit_ids:
             raise ValidationError("a reporter needs a unit", hint="add --unit ID (see `planwatch unit list`)")
         user = UserRow(username=username, display_name=display_name, password_hash=hash_password(password),
-                       role=parsed.value, password_changed_at=utcnow())  # fmt: skip
+                       role=parsed.value, email=check_email(email), password_changed_at=utcnow())  # fmt: skip
         session.add(user)
         session.flush()
         repo.set_units(session, user.id, unit_ids)
@@ -119,7 +131,7 @@ def list_users(db: Database) -> list[UserView]:
         names = {
             u.id: u.name for u in repo.units(session, sorted({i for ids in unit_map.values() for i in ids}))
         }
-        return [UserView(u.id, u.username, u.display_name, u.role, u.disabled, u.locked_until,
+        return [UserView(u.id, u.username, u.display_name, u.role, u.email, u.disabled, u.locked_until,
                          tuple(names.get(i, str(i)) for i in unit_map[u.id]), u.last_login_at)
                 for u in users]  # fmt: skip
 
@@ -152,3 +164,23 @@ def set_password(db: Database, username: str, password: str, actor: Actor) -> No
         user.password_changed_at, user.failed_logins, user.locked_until = utcnow(), 0, None
         repo.revoke_sessions(session, utcnow(), user_id=user.id)
         record(session, actor, "user_set_password", "user", user.id)
+
+
+def set_email(db: Database, username: str, email: str | None, actor: Actor) -> UserView:
+    """Set (or clear) the address a user's reminders go to."""
+    with db.transaction() as session:
+        user = _require(session, username)
+        before = user.email
+        user.email = check_email(email)
+        record(session, actor, "user_set_email", "user", user.id, {"email": before}, {"email": user.email})
+    return get_user(db, username)
+
+
+def act_as(db: Database, username: str) -> tuple[Principal, Actor]:
+    """The principal and audit actor of an existing, enabled user (commands acting on a user's behalf)."""
+    with db.session() as session:
+        user = _require(session, username)
+        if user.disabled:
+            raise ValidationError(f"user {username!r} is disabled", hint="`planwatch user enable NAME`")
+        units = repo.unit_ids(session, [user.id])[user.id]
+        return principal_of(user, units), Actor(user.username, user.id)

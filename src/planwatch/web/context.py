@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Form, Path, Request
 
 from planwatch.auth.policy import ANONYMOUS, Action, Principal, require
+from planwatch.services.audit import Actor
 from planwatch.services.login import SignedIn, resolve
 from planwatch.services.scope import PUBLIC, Scope
 from planwatch.settings import Settings
@@ -38,6 +39,16 @@ class Ctx:
     def portal(self) -> bool:
         """Whether this is the public portal."""
         return self.base == "/public"
+
+    @property
+    def ip(self) -> str | None:
+        """The client's address."""
+        return self.request.client.host if self.request.client else None
+
+    @property
+    def actor(self) -> Actor:
+        """Who the audit log names for this request's changes."""
+        return Actor.of(self.who, self.ip)
 
 
 def signed_in(request: Request) -> SignedIn | None:
@@ -78,6 +89,10 @@ def api(request: Request) -> Ctx:
     """Context of an API call: the scope of whoever calls."""
     return _ctx(request, Scope.of(principal(request)), "")
 
+
+MAX_ID = 2**31 - 1  # database ids fit in 32 bits; larger numbers are refused (422) before any query
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+FormId = Annotated[int, Form(ge=0, le=MAX_ID)]
 
 PageCtx = Annotated[Ctx, Depends(page)]
 PortalCtx = Annotated[Ctx, Depends(portal)]

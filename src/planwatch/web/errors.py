@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -103,8 +103,20 @@ def error_response(request: Request, exc: Exception) -> Response:
     templates: Jinja2Templates = request.app.state.templates
     context = {"status": status, "title": TITLES.get(status, "出错了"), "message": message, "detail": detail,
                "code": code, "who": None, "base": "/public" if request.url.path.startswith("/public") else "",
-               "csrf": None, "nav": None}  # fmt: skip
+               "csrf": None, "nav": None, "back": _back(request)}  # fmt: skip
     return templates.TemplateResponse(request, "error.html", context, status_code=status, headers=headers)
+
+
+def _back(request: Request) -> str | None:
+    """The page the user came from on this site (the error page links back to it)."""
+    parts = urlsplit(request.headers.get("referer", ""))
+    if (
+        not parts.path.startswith("/")
+        or parts.path.startswith("//")
+        or (parts.netloc and parts.netloc != request.url.netloc)
+    ):
+        return None
+    return _quote(parts.path + (f"?{parts.query}" if parts.query else ""))
 
 
 def _quote(path: str) -> str:

@@ -3,7 +3,8 @@ which hands every page the common context (who, CSRF token, navigation, portal o
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import json
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from fastapi.templating import Jinja2Templates
@@ -38,12 +39,24 @@ def when(x: date | datetime | None) -> str:
     return f"{x:%Y-%m-%d %H:%M}" if isinstance(x, datetime) else f"{x:%Y-%m-%d}"
 
 
+def local(x: datetime | None) -> str:
+    """A moment as Beijing time (the supervision pages: dates people report against)."""
+    if x is None:
+        return "—"
+    return f"{x.astimezone(timezone(timedelta(hours=8))):%Y-%m-%d %H:%M}"
+
+
+def json_text(x: object) -> str:
+    """A value as JSON people can read (Chinese as Chinese; the template escapes it)."""
+    return json.dumps(x, ensure_ascii=False, sort_keys=True, default=str)
+
+
 def make_templates() -> Jinja2Templates:
     """The template set with PlanWatch's filters (autoescape on for every template)."""
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.autoescape = True
-    env.filters.update(num=num, pct=pct, when=when)
+    env.filters.update(num=num, pct=pct, when=when, local=local, json_text=json_text)
     env.globals.update(status_css=STATUS_CSS, statuses=list(Status))
     return templates
 

@@ -21,6 +21,7 @@ _QUARTER = re.compile(_YEAR + r"\s*年\s*(?:第)?([一二三四1-4])季度")
 _HALF = re.compile(_YEAR + r"\s*年\s*([上下])半年")
 _YEAR_ONLY = re.compile(_YEAR + r"\s*年")
 _FIVE_YEAR = re.compile(r"十([一二三四五])五")
+_CN_DIGIT = {"〇": 0, "零": 0, **{c: i for i, c in enumerate("一二三四五六七八九", start=1)}}
 _CN_YEAR = re.compile(f"[{CN_DIGITS}]{{4}}")
 
 
@@ -45,7 +46,7 @@ def _month_end(year: int, month: int) -> date | None:
 
 def _cn_years(text: str) -> str:
     """二〇二五年 → 2025年."""
-    return _CN_YEAR.sub(lambda m: "".join(str(CN_DIGITS.index(c) % 10) for c in m[0]), text)
+    return _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGIT[c]) for c in m[0]), text)
 
 
 def written_date(text: str) -> date | None:

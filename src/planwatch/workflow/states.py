@@ -58,7 +58,9 @@ def parse_progress(text: str) -> Progress:
     """A progress status from its code or its Chinese label; ValidationError otherwise."""
     found = _BY_LABEL.get(str(text).strip())
     if found is None:
-        raise ValidationError(f"状态 {text!r} 无法识别 (unknown status)", hint="填写 未启动、推进中、已完成 或 滞后")
+        raise ValidationError(
+            f"状态 {text!r} 无法识别 (unknown status)", hint="填写 未启动、推进中、已完成 或 滞后"
+        )
     return found
 
 
@@ -69,5 +71,7 @@ def check_percent(value: float | int | str | None) -> float:
     except ValueError:
         number = None
     if number is None or not 0 <= number <= 100 or number != number:
-        raise ValidationError(f"完成比例 {value!r} 不是 0–100 之间的数 (bad percent)", hint="填写 0 到 100 之间的数字")
+        raise ValidationError(
+            f"完成比例 {value!r} 不是 0–100 之间的数 (bad percent)", hint="填写 0 到 100 之间的数字"
+        )
     return round(number, 1)

@@ -24,7 +24,7 @@ def run(stack: Stack, *args: str, code: int = 0) -> str:
 
 def test_demo_from_the_command_line(stack: Stack, tmp_path: Path) -> None:
     """GIVEN an empty database WHEN the demo steps are run THEN status reports every status for 星湖县/云岭县."""
-    assert "at revision 0002" in run(stack, "db", "upgrade")
+    assert "at revision 0003" in run(stack, "db", "upgrade")
     assert "3 added" in run(stack, "region", "import", str(DEMO_REGIONS))
     corpus = tmp_path / "corpus"
     shutil.copytree(DEMO, corpus)

@@ -3,6 +3,8 @@ both (triggers from migration 0002)."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -31,3 +33,11 @@ def page(
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(AuditRow.id.desc()).limit(limit).offset(offset))
     return list(rows), total
+
+
+def count_from(session: Session, ip: str, since: datetime, actions: Collection[str]) -> int:
+    """How many events of these kinds came from one address since a time (the per-address login limit)."""
+    query = select(func.count()).where(
+        AuditRow.ip == ip, AuditRow.at >= since, AuditRow.action.in_(list(actions))
+    )
+    return session.scalar(query) or 0

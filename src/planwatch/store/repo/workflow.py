@@ -14,10 +14,10 @@ from planwatch.store.repo.documents import current_filter
 from planwatch.store.tables import (
     Assignment,
     Attachment,
-    AuditRow,
     DocumentRow,
     FeedbackRow,
     GovUnit,
+    GovUnitAlias,
     Milestone,
     ProgressReport,
     ReportRevision,
@@ -41,6 +41,12 @@ def current_tasks(
     return [(t, d) for t, d in session.execute(query.order_by(DocumentRow.id, TaskRow.ordinal))]
 
 
+def logical_keys(session: Session, document_ids: Collection[int]) -> set[str]:
+    """The logical keys of these documents."""
+    query = select(DocumentRow.logical_key).where(DocumentRow.id.in_(list(document_ids)))
+    return set(session.scalars(query))
+
+
 def task_units(session: Session, task_ids: Collection[int]) -> dict[int, list[tuple[str, int]]]:
     """(role, unit id) of each task, in the order written."""
     out: dict[int, list[tuple[str, int]]] = defaultdict(list)
@@ -62,6 +68,11 @@ def items_by_key(session: Session, keys: Collection[str]) -> dict[str, WorkItem]
     return out
 
 
+def item_by_task(session: Session, task_id: int) -> WorkItem | None:
+    """The work item a task row is the current version of."""
+    return session.scalars(select(WorkItem).where(WorkItem.task_id == task_id)).first()
+
+
 def items_of_documents(session: Session, document_keys: Collection[str]) -> list[WorkItem]:
     """Task items that came from documents with these logical keys."""
     if not document_keys:
@@ -72,10 +83,12 @@ def items_of_documents(session: Session, document_keys: Collection[str]) -> list
 
 def items(
     session: Session, region_codes: Collection[str] | None = None, unit_id: int | None = None,
-    active: bool = True, kind: str | None = None,
+    active: bool = True, kind: str | None = None, ids: Collection[int] | None = None,
 ) -> list[WorkItem]:  # fmt: skip
-    """Work items, by region (None: all) and unit (None: any), in region and plan order."""
+    """Work items, by region (None: all), unit (None: any) or id, in region and plan order."""
     query = select(WorkItem)
+    if ids is not None:
+        query = query.where(WorkItem.id.in_(list(ids)))
     if active:
         query = query.where(WorkItem.active.is_(True))
     if region_codes is not None:
@@ -108,8 +121,20 @@ def units(session: Session, unit_ids: Collection[int]) -> dict[int, GovUnit]:
     ids = list(unit_ids)
     out: dict[int, GovUnit] = {}
     for start in range(0, len(ids), 500):
-        out.update({u.id: u for u in session.scalars(select(GovUnit).where(GovUnit.id.in_(ids[start : start + 500])))})
+        out.update(
+            {
+                u.id: u
+                for u in session.scalars(select(GovUnit).where(GovUnit.id.in_(ids[start : start + 500])))
+            }
+        )
     return out
+
+
+def units_by_name(session: Session, name: str) -> list[GovUnit]:
+    """Units whose name or one of whose spellings is ``name``."""
+    spelled = select(GovUnitAlias.unit_id).where(GovUnitAlias.alias == name)
+    query = select(GovUnit).where((GovUnit.name == name) | GovUnit.id.in_(spelled))
+    return list(session.scalars(query.order_by(GovUnit.id)))
 
 
 def milestones(session: Session, item_ids: Collection[int]) -> dict[int, list[Milestone]]:
@@ -117,7 +142,9 @@ def milestones(session: Session, item_ids: Collection[int]) -> dict[int, list[Mi
     out: dict[int, list[Milestone]] = defaultdict(list)
     if item_ids:
         query = select(Milestone).where(Milestone.item_id.in_(list(item_ids)))
-        for m in session.scalars(query.order_by(Milestone.item_id, Milestone.due, Milestone.position, Milestone.id)):
+        for m in session.scalars(
+            query.order_by(Milestone.item_id, Milestone.due, Milestone.position, Milestone.id)
+        ):
             out[m.item_id].append(m)
     return out
 
@@ -180,18 +207,14 @@ def recipients(session: Session, unit_ids: Collection[int]) -> dict[int, list[Us
         query = (
             select(UserUnit.unit_id, UserRow)
             .join(UserRow, UserRow.id == UserUnit.user_id)
-            .where(UserUnit.unit_id.in_(list(unit_ids)), UserRow.disabled.is_(False), UserRow.email.is_not(None))
+            .where(
+                UserUnit.unit_id.in_(list(unit_ids)), UserRow.disabled.is_(False), UserRow.email.is_not(None)
+            )
             .order_by(UserRow.username)
         )
         for unit_id, user in session.execute(query):
             out[unit_id].append(user)
     return out
-
-
-def failures_from(session: Session, ip: str, since: datetime, actions: Collection[str]) -> int:
-    """How many events of these kinds came from one address since a time (the login limit)."""
-    query = select(func.count()).where(AuditRow.ip == ip, AuditRow.at >= since, AuditRow.action.in_(list(actions)))
-    return session.scalar(query) or 0
 
 
 def feedback_from(session: Session, client: str, since: datetime) -> int:

@@ -35,7 +35,9 @@ class WorkItem(Base):
     title: Mapped[str] = mapped_column(Text)
     deadline: Mapped[date | None]
     deadline_text: Mapped[str | None] = mapped_column(String(64))
-    deadline_source: Mapped[str] = mapped_column(String(16), default="none")  # written|plan_end|ongoing|manual|none
+    deadline_source: Mapped[str] = mapped_column(
+        String(16), default="none"
+    )  # written|plan_end|ongoing|manual|none
     completed_on: Mapped[date | None]
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -32,6 +32,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (401, "not signed in"),
         (403, "forbidden or CSRF token missing"),
         (404, "not found"),
+        (409, "conflict: someone changed it first (reload, then edit the new version)"),
         (422, "invalid parameters"),
         (500, "internal error"),
     )

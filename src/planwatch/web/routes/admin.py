@@ -9,16 +9,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from planwatch.auth.policy import Action, Role, require
 from planwatch.services import audit, publish, users
-from planwatch.services.audit import Actor
+from planwatch.services.audit import ACTION_LABELS, Actor
 from planwatch.services.paging import Page, check
 from planwatch.services.regions import RegionIndex
 from planwatch.web.context import Ctx, page
 from planwatch.web.render import render
-
-ACTION_LABELS = {"login": "登录", "logout": "退出", "login_failed": "登录失败", "account_locked": "账户锁定",
-                 "login_refused_locked": "锁定期间尝试登录", "upload": "上传文档", "publish": "公开",
-                 "unpublish": "取消公开", "user_add": "新增用户", "user_disable": "停用用户",
-                 "user_enable": "启用用户", "user_set_password": "重设密码"}  # fmt: skip
 
 
 def _actor(ctx: Ctx, request: Request) -> Actor:

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from planwatch.auth.errors import AccountLockedError, LoginFailedError
 from planwatch.auth.tokens import new_token
+from planwatch.errors import RateLimitedError
 from planwatch.services import login as login_service
 from planwatch.services.scope import PUBLIC
 from planwatch.web.context import ANON_CSRF_COOKIE, SESSION_COOKIE, _ctx, principal, signed_in
@@ -54,9 +55,12 @@ def router() -> APIRouter:
         try:
             token, _session = login_service.login(db, settings, username, password, ip=ip,
                                                  user_agent=request.headers.get("user-agent"))  # fmt: skip
-        except (LoginFailedError, AccountLockedError) as exc:
-            status = 423 if isinstance(exc, AccountLockedError) else 401
-            return _login_page(request, next, exc.message, username, status)
+        except (LoginFailedError, AccountLockedError, RateLimitedError) as exc:
+            status = {AccountLockedError: 423, RateLimitedError: 429}.get(type(exc), 401)
+            page = _login_page(request, next, exc.message, username, status)
+            if isinstance(exc, RateLimitedError):
+                page.headers.update(exc.headers)
+            return page
         response = RedirectResponse(_next(next), 303)
         set_cookie(response, request, settings, SESSION_COOKIE, token, int(settings.session_hours * 3600))
         response.delete_cookie(ANON_CSRF_COOKIE, path="/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
+from planwatch.auth.policy import Action, allowed
 from planwatch.services.projects_view import project_boxes
 from planwatch.services.region_tree import region_tree
 from planwatch.services.unit_tasks import tasks_by_unit
@@ -34,7 +35,8 @@ def router(public: bool) -> APIRouter:
         boxes = project_boxes(ctx.db, ctx.scope, region or None)
         total = sum(len(b.projects) for b in boxes)
         return render(ctx, "projects.html", boxes=boxes, total=total, region=region, active="projects",
-                      region_choices=region_choices(ctx))  # fmt: skip
+                      region_choices=region_choices(ctx),
+                      can_manage=not ctx.portal and allowed(ctx.who, Action.MANAGE_WORKFLOW))  # fmt: skip
 
     @r.get("/tasks")
     def tasks_page(ctx: Ctx = Depends(dep), region: str | None = None, unit: int | None = None) -> Response:

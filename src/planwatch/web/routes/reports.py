@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from planwatch.report import render as render_report
 from planwatch.report.gather import gather
 from planwatch.report.model import KIND_LABELS
+from planwatch.report.xlsx import scorecard_xlsx
 from planwatch.web.context import Ctx, page
 
 MEDIA = {
@@ -25,7 +26,7 @@ MEDIA = {
 
 
 def router() -> APIRouter:
-    """``GET /reports/{region}?kind=annual&format=docx&year=2023``."""
+    """``GET /reports/{region}?kind=annual&format=docx&year=2023`` and ``GET /reports/{region}/scorecard``."""
     r = APIRouter(include_in_schema=False)
 
     @r.get("/reports/{region}")
@@ -33,11 +34,20 @@ def router() -> APIRouter:
         region: str, ctx: Ctx = Depends(page), kind: Literal["annual", "midterm", "final"] = "annual",
         format: Literal["docx", "xlsx", "pdf", "html"] = "docx", year: int | None = None,
     ) -> Response:  # fmt: skip
-        data = await run_in_threadpool(gather, ctx.db, region, year, kind)
+        data = await run_in_threadpool(gather, ctx.db, region, year, kind, ctx.settings)
         content = await run_in_threadpool(render_report, data, format)
         name = f"{data.region}{data.year}年{KIND_LABELS[kind]}.{format}"
         disposition = "inline" if format == "html" else "attachment"
         headers = {"content-disposition": f"{disposition}; filename*=UTF-8''{quote(name)}"}
         return Response(content, media_type=MEDIA[format], headers=headers)
+
+    @r.get("/reports/{region}/scorecard")
+    async def scorecard_file(region: str, ctx: Ctx = Depends(page), year: int | None = None) -> Response:
+        """部门考核评分表 (XLSX) from the supervision workflow's numbers."""
+        data = await run_in_threadpool(gather, ctx.db, region, year, "annual", ctx.settings)
+        title = f"{data.region}{data.year}年规划实施责任单位考核评分表"
+        content = await run_in_threadpool(scorecard_xlsx, data.units, title=title)
+        headers = {"content-disposition": f"attachment; filename*=UTF-8''{quote(title + '.xlsx')}"}
+        return Response(content, media_type=MEDIA["xlsx"], headers=headers)
 
     return r
