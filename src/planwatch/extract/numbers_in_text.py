@@ -8,10 +8,12 @@ that qualify a noun (12岁以上儿童, 10亿元以上项目), descriptors insid
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
 from planwatch.normalize.quantities import Quantity, find_quantities
+from planwatch.parse.parsed import Parsed
 
 _GRADE_AFTER = re.compile(
     r"^\s*(?:级|星级|星|A级|类|期|批|轮|届|次会议|大(?=[\u4e00-\u9fff])|方面|领域|环节|层次|维度)"
@@ -86,22 +88,25 @@ def quantities(text: str) -> list[Quantity]:
     return [q for q in find_quantities(text) if measured(text, q)]
 
 
-_ANY_NUMERAL = re.compile(r"[0-9０-９〇零一二两三四五六七八九十百千万亿]")
+def document_quantities(parsed: Parsed) -> tuple[list[Quantity], list[int]]:
+    """The measured quantities of the whole document text, found once (one pass of every regex over
+    the text is much cheaper than a pass per block) and kept on the parsed document; and their starts."""
+    cached = parsed.cache.get("quantities")
+    if isinstance(cached, tuple):
+        return cached
+    found = quantities(parsed.doc.text)
+    result = (found, [q.start for q in found])
+    parsed.cache["quantities"] = result
+    return result
 
 
-def quantities_in(block_text: str, pieces: list[tuple[int, int]]) -> list[list[Quantity]]:
-    """The measured quantities of each piece (start, end offsets into ``block_text``) of one block,
-    found in one pass over the block, with offsets relative to each piece."""
-    if not _ANY_NUMERAL.search(block_text):
-        return [[] for _ in pieces]
-    found = quantities(block_text)
+def quantities_in(parsed: Parsed, pieces: list[tuple[int, int]]) -> list[list[Quantity]]:
+    """The measured quantities inside each piece (absolute start, end), offsets relative to the piece."""
+    found, starts = document_quantities(parsed)
     out: list[list[Quantity]] = []
     for start, end in pieces:
+        lo, hi = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
         out.append(
-            [
-                replace(q, start=q.start - start, end=q.end - start)
-                for q in found
-                if start <= q.start and q.end <= end
-            ]
+            [replace(q, start=q.start - start, end=q.end - start) for q in found[lo:hi] if q.end <= end]
         )
     return out

@@ -10,6 +10,7 @@ the clause names a region of its own (德令哈市…); 全州/全县/我区 are
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from planwatch.extract.sections import Section, section_roles
 from planwatch.extract.table_observations import extract_table_observations
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.normalize.quantities import Quantity
-from planwatch.normalize.regions import Gazetteer, find_regions
+from planwatch.normalize.regions import Gazetteer, Region, find_regions
 from planwatch.normalize.units import dimension_of
 from planwatch.parse.parsed import Parsed
 
@@ -74,13 +75,17 @@ class _Frame:
     year: int | None
     span: tuple[int, int] | None  # a plan's review span (2016, 2020)
 
-    @property
+    @functools.cached_property
+    def home(self) -> Region | None:
+        """The document's region in the gazetteer (None for a place it does not know)."""
+        return Gazetteer.load().resolve(self.region) if self.region else None
+
+    @functools.cached_property
     def names(self) -> tuple[str, ...]:
         """The document region as written and shortened (海北藏族自治州, 海北州, 海北)."""
         if not self.region:
             return ()
-        region = Gazetteer.load().resolve(self.region)
-        found = (region.name, region.short) if region is not None else ()
+        found = (self.home.name, self.home.short) if self.home is not None else ()
         return (self.region, *found)
 
     @property
@@ -159,7 +164,7 @@ def _region(frame: _Frame, before: str, topic: str | None = None, clause_before:
     """The one sub-region the sentence names before the figure (德令哈市…), else the region of the
     clause the sentence continues (``topic``), else the document's."""
     gazetteer = Gazetteer.load()
-    home = gazetteer.resolve(frame.region) if frame.region else None
+    home = frame.home
     named = [r for r, _s, _e in find_regions(before, context=home)]
     inside = {
         r.name: r for r in named if home is not None and r.code != home.code and gazetteer.contains(home, r)
@@ -270,9 +275,7 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
         carried: str | None = None  # 2020年上半年, … carries over the block's later sentences
         topic: str | None = None  # a sub-region carries over a ；
         sents = sentences(block.text, block.span.start)
-        found = quantities_in(
-            block.text, [(p.start - block.span.start, p.end - block.span.start) for p in sents]
-        )
+        found = quantities_in(parsed, [(p.start, p.end) for p in sents])
         for sent, qs in zip(sents, found, strict=True):
             about = _sentence(parsed, frame, year, sent, qs, facts, carried, topic)
             ends_clause = parsed.doc.text[sent.end : sent.end + 1] in ("；", ";")

@@ -170,8 +170,6 @@ def extract_targets(parsed: Parsed, facts: Facts) -> None:
             _section_year(parsed, block.span.start, default) if parsed.info.kind == "work_report" else default
         )
         sents = sentences(block.text, block.span.start)
-        found = quantities_in(
-            block.text, [(p.start - block.span.start, p.end - block.span.start) for p in sents]
-        )
+        found = quantities_in(parsed, [(p.start, p.end) for p in sents])
         for sent, qs in zip(sents, found, strict=True):
             _targets_in_sentence(parsed, sent, qs, in_box, year, facts)
