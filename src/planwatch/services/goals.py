@@ -10,6 +10,7 @@ The catalogue entry says what an observation is (``kind`` rate → measure rate)
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -102,6 +103,12 @@ def goal_from_target(
     )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8192)
+def _bound_words(text: str) -> tuple[bool, bool]:
+    """(floor words, ceiling words) in a target's text — cached: a nation's plans repeat their wording."""
+    return bool(_FLOOR.search(text)), bool(_CEILING.search(text))
+
+
 def _shape(
     qualifier: str | None, kind: str | None, text: str, value: float | None, low: float | None,
     high: float | None, measure: Measure,
@@ -110,10 +117,11 @@ def _shape(
     annual = kind == "growth" and measure is Measure.LEVEL
     if qualifier == "range" or (low is not None and high is not None):
         return TargetKind.RANGE, value, low, high, annual
+    floor, ceiling = _bound_words(text)
     # floors first: 不低于 contains 低于
-    if qualifier == "at_least" or (qualifier != "at_most" and _FLOOR.search(text)):
+    if qualifier == "at_least" or (qualifier != "at_most" and floor):
         return TargetKind.FLOOR, value, None, None, annual
-    if qualifier == "at_most" or _CEILING.search(text):
+    if qualifier == "at_most" or ceiling:
         return TargetKind.CEILING, value, None, None, annual
     if qualifier == "keep":
         return TargetKind.KEEP, value, None, None, False
