@@ -57,7 +57,9 @@ test: lint typecheck unit
 bench: $(STAMP)
 	$(BIN)/python bench/read.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/monitor.py
 	$(BIN)/python bench/web.py
+	$(BIN)/python bench/report.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
