@@ -84,3 +84,28 @@ def test_figures_in_a_bulletin_table() -> None:
         ("地区生产总值", 130.2, "亿元", 5.1, "2023"),
         ("工业", 40.7, "亿元", -1.2, "2023"),
     ]
+
+
+def test_plan_review_average_growth_lists_and_coverage() -> None:
+    plan = (
+        "青松县国民经济和社会发展第十四个五年规划纲要\n第一章 “十三五”发展成就\n"
+        "全县地区生产总值年均增长6.1%,城乡居民人均可支配收入年均分别增长7.5%和9.2%。"
+        "农村电商服务站实现41个行政村全覆盖。\n第二章 发展环境\n全国经济增长6%。\n"
+    )
+    got = [(o.subject, o.value, o.growth, o.period) for o in _obs(plan)]
+    assert got == [
+        ("地区生产总值", None, 6.1, "2016-2020"),
+        ("城镇居民人均可支配收入", None, 7.5, "2016-2020"),
+        ("农村居民人均可支配收入", None, 9.2, "2016-2020"),
+        ("行政村", 41, None, "2020"),
+    ]
+
+
+def test_a_count_that_restates_the_list_before_it_is_not_a_figure() -> None:
+    report = (
+        "青松县政府工作报告\n一、2023年工作回顾\n"
+        "全面完成耕地保护、生态保护、城镇开发边界三条控制线划定,突出生态、文旅两个重点,"
+        "新建东关、西关两个农贸市场,建成乡镇卫生院3所。\n"
+    )
+    got = [(o.subject, o.value, o.unit) for o in _obs(report)]
+    assert got == [("农贸市场", 2, "个"), ("乡镇卫生院", 3, "所")]

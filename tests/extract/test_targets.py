@@ -93,3 +93,15 @@ def test_a_heading_about_filling_gaps_is_still_forward_looking() -> None:
 def test_compound_units_and_service_hours() -> None:
     (t,) = _targets("煤电机组平均耗水指标降至0.06立方米/秒·百万千瓦,推行24小时自助服务。")
     assert (t.value, t.unit) == (0.06, "立方米/秒·百万千瓦")
+
+
+def test_counts_restating_a_list_are_not_goals_but_named_facilities_are() -> None:
+    got = [
+        (t.subject, t.value)
+        for t in _targets(
+            "探索发展生态经济、数字经济、平台经济三种经济形态。"
+            "扎实开展用地保障、增减挂钩、闲置土地处置三项工作。"
+            "加快建设东湖、南山、北岭三个游客集散中心。"
+        )
+    ]
+    assert got == [("游客集散中心", 3)]

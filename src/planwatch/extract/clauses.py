@@ -147,6 +147,8 @@ def distribute(
         before = sentence[clause.start : starts[first]]
         subject, from_after = subject_for(before, "", counter[first])
         names = subject_list(subject) if not from_after else [subject]
+        if len(names) < 2 and subject.startswith("居民") and re.search(r"城乡居民.*分别", before):
+            names = ["城镇" + subject, "农村" + subject]  # 城乡居民人均可支配收入分别增长8.4%和5.9%
         if len(names) < 2:
             continue
         if len(inside) == 1:

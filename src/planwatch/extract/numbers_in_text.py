@@ -47,6 +47,33 @@ _SLOGAN_COUNTERS = (
 )
 _THRESHOLD_NOUN = re.compile(r"^[\u4e00-\u9fff]")
 _RANK_BEFORE = re.compile(r"(?:第|前|排名|位居|位列|列|居)[\u4e00-\u9fff]{0,4}$")
+_CLAUSE_START = re.compile(r"[，,。；;：:！？!?\n（(]")
+_ENUM_SEPARATORS = (re.compile(r"、"), re.compile(r"、|和|与|及|以及"))
+_FACILITY_AFTER = re.compile(
+    r"^[^，,。；;：:]{0,14}?(?:中心|工程|项目|市场|电站|站|园区|园|馆|厂|场|医院|学校|基地|公路|道路|桥|村|社区|设施)"
+)
+_COUNTING = ("个", "项", "条", "种", "类", "大", "家", "座", "所", "张", "片", "区", "县", "方面", "支", "道")
+
+
+def restates_enumeration(text: str, q: Quantity) -> bool:
+    """Whether a count only restates the list right before it (生态保护、永久基本农田、城镇开发边界三条红线;
+    “全民健身”与“健康中国”两个国家战略): the number of listed names, not a measured amount. Named
+    facilities (滨河、和平两个便民市场) stay: building them is the fact."""
+    if q.value is None or q.value < 2 or q.value > 12 or not (q.unit or "").startswith(_COUNTING):
+        return False
+    if _FACILITY_AFTER.match(text[q.end : q.end + 24]):
+        return False  # 建设西海、八宝、浩门、沙柳河四个游客集散中心: named facilities are counted things
+    head = text[max(0, q.start - 80) : q.start]
+    clause = _CLAUSE_START.split(head)[-1]
+    for sep in _ENUM_SEPARATORS:
+        items = [x.strip(" “”\"'") for x in sep.split(clause)]
+        if (
+            len(items) == int(q.value)
+            and all(0 < len(x) <= 24 for x in items)
+            and not any(re.search(r"[0-9０-９]", x) for x in items)
+        ):
+            return True
+    return False
 
 
 def measured(text: str, q: Quantity) -> bool:
@@ -66,6 +93,8 @@ def measured(text: str, q: Quantity) -> bool:
     after = text[q.end : q.end + 20]
     before = text[max(0, q.start - 6) : q.start]
     if q.unit in _CLASS_UNITS or _GRADE_AFTER.match(after) or _RANK_BEFORE.search(before):
+        return False
+    if restates_enumeration(text, q):
         return False
     if q.approx in ("以上", "以下", "及以上", "及以下") and q.unit not in ("%", "‰"):
         rest = after[len(q.approx) :] if after.startswith(q.approx) else after

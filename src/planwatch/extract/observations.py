@@ -33,6 +33,8 @@ _GROWTH_BEFORE = re.compile(
     r"同比下降|比上年下降|下降|减少|降低|回落)(?:了)?\s*$"
 )
 _NEGATIVE = re.compile(r"下降|减少|降低|回落")
+_LIST_JOIN = re.compile(r"\s*(?:和|与|及|、)\s*")
+_AVERAGE = re.compile(r"年均|平均每年|年平均")
 _SPAN_MARKERS = re.compile(
     r"五年累计|累计|共计|共|期间|新增|实施|完成|建成|开展|出台|制定|打造|获评|荣获|获得|上榜|入围|建设"
 )
@@ -49,8 +51,9 @@ _HALF = re.compile(
 )
 _RANGE_MONTHS = {"6": "H1", "3": "Q1", "9": "Q3"}
 _YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
+_STATE_AFTER = re.compile(r"^[^，,。；;]{0,24}?(?:实现|达到)?(?:全覆盖|全部“?破零)")
 _STATE = re.compile(
-    r"达到|达|为|增加到|提高到|提升到|减少至|减少到|降至|降到|增至|覆盖|破零|保持|稳定|控制在|突破|最高"
+    r"共有|拥有|现有|达到|达|为|增加到|提高到|提升到|减少至|减少到|降至|降到|增至|覆盖|破零|保持|稳定|控制在|突破|最高"
 )
 _PERIOD_WORDS = {
     "上半年": "H1",
@@ -152,8 +155,12 @@ def _period(
         r"((?:19|20)\d{2})\s*年", sentence[: sentence.find(clause) + 1] if clause in sentence else ""
     )
     if frame.span is not None:
+        if unit_is_rate and _AVERAGE.search(re.split(r"[，,；;：:]", before)[-1]):
+            return f"{frame.span[0]}-{frame.span[1]}"  # 年均增长5.8%: the rate over the whole span
         if m and int(m.group(1)) <= frame.span[1]:
             return m.group(1)
+        if _STATE_AFTER.match(sentence[len(before) :]):
+            return str(frame.span[1])  # 29个行政村全覆盖: where things stand at the end of the span
         if re.search(r"五年累计|累计|期间", clause) or not (unit_is_rate or _STATE.search(before[-12:])):
             return f"{frame.span[0]}-{frame.span[1]}"
         return str(frame.span[1])
@@ -206,6 +213,7 @@ def _sentence(
     last: Observation | None = None
     last_clause = -1
     prev_end = 0
+    prev_growth: float | None = None
     for k, q in enumerate(qs):
         ci = next((k for k, c in enumerate(parts) if c.start <= q.start < c.end), -1)
         clause = parts[ci] if ci >= 0 else Piece(sent.text, 0, len(sent.text))
@@ -216,6 +224,15 @@ def _sentence(
         if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(sent.text[: q.start]):
             continue
         growth = _growth_of(sent.text, q) if q.unit in ("%", "个百分点", "百分点", "‰") else None
+        if (
+            growth is None
+            and k > 0
+            and prev_growth is not None
+            and q.unit == qs[k - 1].unit
+            and _LIST_JOIN.fullmatch(sent.text[qs[k - 1].end : q.start])
+        ):
+            growth = q.value if prev_growth >= 0 else -(q.value or 0)  # 分别增长8.4%和5.9%
+        prev_growth = growth
         if growth is None and q.unit in ("个百分点", "百分点"):
             continue  # a difference (快于全市0.4个百分点) with nothing to attach to is not a reported level
         own_subject = re.sub(
