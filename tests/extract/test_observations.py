@@ -109,3 +109,28 @@ def test_a_count_that_restates_the_list_before_it_is_not_a_figure() -> None:
     )
     got = [(o.subject, o.value, o.unit) for o in _obs(report)]
     assert got == [("农贸市场", 2, "个"), ("乡镇卫生院", 3, "所")]
+
+
+def test_subjects_keep_quoted_names_and_drop_from_year_phrases() -> None:
+    report = (
+        "青松县政府工作报告\n一、2023年工作回顾\n"
+        "“双招双引”签约资金17亿元,整治“散乱污”企业28家,县级行政审批事项减少至91项,"
+        "学前教育毛入园率、九年义务教育巩固率和高中阶段教育毛入学率分别达98%、99.2%、92.5%。\n"
+    )
+    got = [(o.subject, o.value) for o in _obs(report)]
+    assert got == [
+        ("“双招双引”签约资金", 17),
+        ("整治“散乱污”企业", 28),
+        ("县级行政审批事项", 91),
+        ("学前教育毛入园率", 98),
+        ("九年义务教育巩固率", 99.2),
+        ("高中阶段教育毛入学率", 92.5),
+    ]
+    plan = (
+        "青松县国民经济和社会发展第十四个五年规划纲要\n第一章 “十三五”发展成就\n"
+        "城镇居民人均可支配收入由2015年的25000元增加到36000元。\n第二章 发展环境\n全国经济增长6%。\n"
+    )
+    assert [(o.subject, o.value) for o in _obs(plan)] == [
+        ("城镇居民人均可支配收入", 25000),
+        ("城镇居民人均可支配收入", 36000),
+    ]

@@ -21,7 +21,7 @@ _PREFIX = re.compile(
 _SUFFIX = re.compile(
     r"(?:分别|均|全部|都|总体|累计|总计|合计|共|年均|同比|比上年|较上年|"
     r"达到|达|为|是|提高到|提升到|提高|提升|增加到|增加|增长到|增长|扩大到|突破|超过|不低于|不少于|不超过|不高于|低于|高于|"
-    r"控制在|控制到|控制|保持在|保持|稳定在|稳定|降至|降到|降低|下降|减少|上升|实现|完成|有|约|近|持续|达标|力争|确保|争取)+$"
+    r"控制在|控制到|控制|保持在|保持|稳定在|稳定|降至|降到|减少至|减少到|减至|增至|增加至|提高至|提升至|降低至|下降至|降低|下降|减少|上升|实现|完成|有|约|近|持续|达标|力争|确保|争取)+$"
 )
 AFTER_VERBS = re.compile(
     r"(?:建设|新建|建成|打造|培育|创建|引进|实施|完成|开展|选拔|组建|成立|落实|出台|制定|改造|改扩建|扩建|新增|发展|解决|"
@@ -72,14 +72,36 @@ def clauses(text: str, offset: int = 0) -> list[Piece]:
     return split(text, offset, _CLAUSE_END)
 
 
-def trim_subject(text: str) -> str:
-    """Drop leading region/time/filler words and trailing verbs and markers."""
-    t = text.strip(" \u3000\u00a0“”\"'、")
+_FROM_YEAR = re.compile(
+    r"(?:由|从)(?:(?:19|20)\d{2}\s*年(?:初|底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$"
+)
+_PAIRS = (("“", "”"), ("「", "」"), ("《", "》"), ("（", "）"), ("(", ")"))
+
+
+def _strip_edges(t: str) -> str:
+    """Spaces, 、 and quotes off both ends, but never half of a quoted name (“青洽会”签约资金)."""
     prev = None
     while prev != t:
         prev = t
-        t = _PREFIX.sub("", t).strip(" “”、")
-        t = _SUFFIX.sub("", t).strip(" “”、")
+        t = t.strip(" \u3000\u00a0\"'、")
+        for left, right in _PAIRS:
+            if t.startswith(left) and right not in t:
+                t = t[1:]
+            if t.endswith(right) and left not in t:
+                t = t[:-1]
+        if t.startswith("”") or t.endswith("“"):
+            t = t.strip("”“")
+    return t
+
+
+def trim_subject(text: str) -> str:
+    """Drop leading region/time/filler words and trailing verbs and markers (由2015年的 included)."""
+    t = _strip_edges(text)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _strip_edges(_PREFIX.sub("", t))
+        t = _strip_edges(_FROM_YEAR.sub("", _SUFFIX.sub("", t)))
         t = re.sub(r"^(?:的|在|将|对|把|使|让|由|从)", "", t)
     return t
 
@@ -123,11 +145,12 @@ _MEASURE_END = re.compile(r"(?:率|度|比|比例|占比|比重|指数|系数|�
 
 def subject_list(subject: str) -> list[str]:
     """'X率、Y率' → [X率, Y率] when every item names a measure; else [subject]."""
-    for pattern in (r"、", r"[、和及与]"):
+    best = [subject]
+    for pattern in (r"、", r"[、和及与]"):  # the finer split wins when every piece still names a measure
         items = [x for x in (trim_subject(p) for p in re.split(pattern, subject)) if x]
-        if len(items) >= 2 and all(_MEASURE_END.search(x) for x in items):
-            return items
-    return [subject]
+        if len(items) > len(best) and all(_MEASURE_END.search(x) for x in items):
+            best = items
+    return best
 
 
 def distribute(
