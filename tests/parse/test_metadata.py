@@ -87,3 +87,37 @@ def test_region_from_the_source_when_the_title_names_none() -> None:
         "桃源县",
         "桃源县人民政府",
     )
+
+
+def test_pipe_table_fields_and_the_organ_that_opens_a_notice_title() -> None:
+    page = (
+        "索引号: | 0000/202304-001 | 信息分类: | 规范性文件 |\n发布机构: | 青松县政府(办公室) | 主题分类: | 综合政务 |\n"
+        "成文日期: | 发布日期: | 2023-04-09 08:44 | |\n发文字号: | 无 | 有 效 性: | 有效 |\n"
+        "标 题: | 柳州市青松县人民政府办公室关于印发2023年政府工作报告重点工作任务分解表的通知 | ||\n"
+        "各乡镇人民政府,县政府各部门:\n现将分解表印发给你们,请认真抓好落实。\n"
+    )
+    d = _doc(page)
+    assert (d.kind, d.title, d.issuer, d.doc_number, d.published) == (
+        "task_division",
+        "2023年政府工作报告重点工作任务分解表",
+        "柳州市青松县人民政府办公室",
+        None,
+        "2023-04-09",
+    )
+
+
+def test_bulleted_fields_chrome_buttons_and_a_doc_number_in_the_title() -> None:
+    page = (
+        "返 回\n  • 无障碍\n  • 长辈版\n• 索引号:0000/2021-001\n  • 发布机构:县人民政府办公室\n  • 公开日期:2021-03-23\n"
+        "2021年县政府重点工作任务(松政发〔2021〕2号)\n来源:松山县政府   2021-03-23 10:56\n浏览量:1 | | | |\n"
+        "各乡镇人民政府、县直各单位:\n《2021年县政府重点工作任务分解》已经县人民政府同意,现印发给你们。\n返回顶部\n"
+    )
+    d = _doc(page)
+    assert (d.kind, d.title, d.region, d.issuer, d.doc_number, d.published) == (
+        "task_division",
+        "2021年县政府重点工作任务",
+        "松山县",
+        "松山县人民政府办公室",
+        "松政发〔2021〕2号",
+        "2021-03-23",
+    )

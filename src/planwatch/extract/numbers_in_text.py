@@ -102,6 +102,8 @@ def measured(text: str, q: Quantity) -> bool:
             return False
     if q.unit is not None and _DESCRIPTOR_AFTER.match(after) and q.unit not in ("%", "‰"):
         return False
+    if re.match(r"^[\u4e00-\u9fff]{0,8}抽样", after):
+        return False  # 5‰人口变动抽样调查: the survey's sampling rate
     if q.unit in ("小时", "分钟", "秒") and re.match(r"^[\u4e00-\u9fff]", after):
         return False  # 24小时营业, 12小时答复: a service standard in a name, not an amount
     return not (q.unit is None and not q.ratio)

@@ -33,6 +33,14 @@ _GROWTH_BEFORE = re.compile(
     r"同比下降|比上年下降|下降|减少|降低|回落)(?:了)?\s*$"
 )
 _NEGATIVE = re.compile(r"下降|减少|降低|回落")
+_RATE_UNITS = ("%", "个百分点", "百分点", "‰", "个千分点", "千分点")
+_DELTA_BEFORE = re.compile(r"(?:比上年|较上年|同比|比去年)?(?:增加|减少|净增|净减|多|少)\s*$")
+_DURATION = re.compile(r"[两二三四五六七八九十]年|近[两二三四五]年")
+_STRUCTURE = re.compile(r"三次产业(?:增加值)?(?:结构|比例)(?:比)?")
+_STRUCTURE_NUMBERS = re.compile(
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?的?)?(?P<run>\d{1,2}(?:\.\d{1,2})?(?:\s*[:：∶]\s*\d{1,2}(?:\.\d{1,2})?){2}|[\d.]{9,16}?(?=(?:19|20)\d{2}\s*年|[^\d.]|$))"
+)
+_SECTORS = ("第一产业比重", "第二产业比重", "第三产业比重")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|、)\s*")
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
 _SPAN_MARKERS = re.compile(
@@ -192,6 +200,17 @@ def _growth_of(text: str, q: Quantity) -> float | None:
     return -q.value if _NEGATIVE.search(m.group("dir")) else q.value
 
 
+def _next_to(parts: list[Piece], starts: list[int], before: int, here: int) -> bool:
+    """Whether clause ``here`` follows clause ``before`` with at most a short note between them that has
+    no figure of its own (…951435万元,按可比价格计算,比上年下降4.1%)."""
+    if here in (before, before + 1):
+        return True
+    between = parts[before + 1 : here] if 0 <= before < here else []
+    return bool(between) and all(
+        len(c.text) <= 12 and not any(c.start <= x < c.end for x in starts) for c in between
+    )
+
+
 def _sentence(
     parsed: Parsed,
     frame: _Frame,
@@ -223,7 +242,12 @@ def _sentence(
         after = sent.text[q.end : clause.end]
         if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(sent.text[: q.start]):
             continue
-        growth = _growth_of(sent.text, q) if q.unit in ("%", "个百分点", "百分点", "‰") else None
+        if q.ratio or (last is not None and _DELTA_BEFORE.search(before) and ci <= last_clause + 1):
+            # a ratio is read by _industry_structure; 比上年减少0.7万吨 after a level is its change
+            if not q.ratio:
+                last_clause = ci
+            continue
+        growth = _growth_of(sent.text, q) if q.unit in _RATE_UNITS else None
         if (
             growth is None
             and k > 0
@@ -233,7 +257,7 @@ def _sentence(
         ):
             growth = q.value if prev_growth >= 0 else -(q.value or 0)  # 分别增长8.4%和5.9%
         prev_growth = growth
-        if growth is None and q.unit in ("个百分点", "百分点"):
+        if growth is None and q.unit in ("个百分点", "百分点", "个千分点", "千分点"):
             continue  # a difference (快于全市0.4个百分点) with nothing to attach to is not a reported level
         own_subject = re.sub(
             r"(?:同比|比上年|较上年|年均|平均)?(?:增长|上升|下降|提高|增加|减少|降低|增速|回落)\s*$",
@@ -244,7 +268,7 @@ def _sentence(
             growth is not None
             and last is not None
             and last.growth is None
-            and ci in (last_clause, last_clause + 1)
+            and _next_to(parts, [q2.start for q2 in qs], last_clause, ci)
             and len(re.sub(r"[\s，,]", "", own_subject)) <= 2
         ):
             last.growth = growth
@@ -258,8 +282,8 @@ def _sentence(
         subjects = [
             without_region(x, frame.names) or (last.subject if last is not None else "") for x in subjects
         ]
-        if not subjects[0]:
-            continue
+        if not subjects[0] or _DURATION.fullmatch(subjects[0]):
+            continue  # 两年平均增长2.5%: an average over years, not the year's figure
         start, end = sent.start + clause.start, sent.start + clause.end
         for subject in subjects:
             obs = Observation(
@@ -280,6 +304,51 @@ def _sentence(
     return about
 
 
+def _shares(run: str) -> tuple[float, float, float] | None:
+    """17.7:39.2:43.1 → the three shares; a run whose separators a web page lost (17.739.243.1) is split
+    where the three parts read as shares adding up to 100."""
+    parts = re.split(r"\s*[:：∶]\s*", run)
+    if len(parts) == 3:
+        values = tuple(float(x) for x in parts)
+        return (values[0], values[1], values[2]) if abs(sum(values) - 100) <= 1.0 else None
+    share = re.compile(r"(?:0|[1-9]\d?)(?:\.\d{1,2})?")
+    found = []
+    for i in range(1, len(run) - 1):
+        for j in range(i + 1, len(run)):
+            pieces = (run[:i], run[i:j], run[j:])
+            if all(share.fullmatch(x) for x in pieces) and abs(sum(float(x) for x in pieces) - 100) <= 0.15:
+                found.append(tuple(float(x) for x in pieces))
+    return (found[0][0], found[0][1], found[0][2]) if len(found) == 1 else None
+
+
+def _industry_structure(frame: _Frame, year: int | None, sent: Piece, text: str, facts: Facts) -> None:
+    """三次产业结构由2015年的17.7:39.2:43.1调整为14.2:22.4:63.4 → a share per sector and year."""
+    for m in _STRUCTURE.finditer(sent.text):
+        stop = re.search(r"[。；;]|[，,](?![\d.]*[:：∶])", sent.text[m.end() :])
+        window_end = m.end() + (stop.start() if stop else len(sent.text) - m.end())
+        for g in _STRUCTURE_NUMBERS.finditer(sent.text, m.end(), window_end):
+            shares = _shares(g.group("run"))
+            if shares is None:
+                continue
+            before = sent.text[: g.start("run")]
+            period = g.group("year") or _period(
+                frame, year, sent.text, before, sent.text[m.start() : g.end()], True, None
+            )
+            start, end = sent.start + m.start(), sent.start + g.end()
+            for sector, value in zip(_SECTORS, shares, strict=True):
+                facts.observations.append(
+                    Observation(
+                        subject=f"三次产业结构:{sector}",
+                        region=frame.region,
+                        period=period,
+                        value=value,
+                        unit=None,
+                        growth=None,
+                        evidence=Evidence(start=start, end=end, quote=text[start:end]),
+                    )
+                )
+
+
 def extract_observations(parsed: Parsed, facts: Facts) -> None:
     """Every reported figure in the document's review parts, in prose and in tables."""
     frame = _frame(parsed)
@@ -295,6 +364,8 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
         found = quantities_in(parsed, [(p.start, p.end) for p in sents])
         for sent, qs in zip(sents, found, strict=True):
             about = _sentence(parsed, frame, year, sent, qs, facts, carried, topic)
+            if "产业" in sent.text:
+                _industry_structure(frame, year, sent, parsed.doc.text, facts)
             ends_clause = parsed.doc.text[sent.end : sent.end + 1] in ("；", ";")
             topic = (about or topic) if ends_clause else None
             carried = _part_of_year(sent.text, year) or carried

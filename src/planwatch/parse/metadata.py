@@ -20,7 +20,14 @@ _DOC_NUMBER = re.compile(
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,5}\s*号"
 )
 _FIELD = re.compile(
-    r"(来\s*源|时\s*间|发布时间|发布日期|成文日期|印发日期|发文字号|文\s*号|发文机关|发布机构|标\s*题|名\s*称)\s*[:：]\s*"
+    r"(来\s*源|时\s*间|发布时间|发布日期|成文日期|印发日期|发文字号|文\s*号|发文机关|发文机构|发布机构|标\s*题|名\s*称)\s*[:：]\s*"
+)
+_ORGAN_TITLE = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,20}?)(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府办公厅|办公室|办公厅|委员会|局|厅))"
+    r"(?:关于|印发)"
+)
+_TITLE_DOC_NUMBER = re.compile(
+    r"\s*[(（]\s*([^()（）]{1,12}[〔\[［【]\s*(?:19|20)\d{2}\s*[〕\]］】]\s*\d{1,5}\s*号)\s*[)）]\s*$"
 )
 _REGION_START = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年)?\s*([\u4e00-\u9fff]{2,5}?(?:自治州|自治县|自治旗|省|市|县|区|州|旗|盟))"
@@ -39,7 +46,13 @@ _PAGE_DATE = re.compile(r"\d{1,2}:\d{2}|来\s*源|发布|时间")
 _DOC_TYPE_END = re.compile(r"(?:通知|意见|决定|批复|函|报告|方案|规划|纲要|办法|公告|通报|细则|规定|计划)$")
 _CONNECTORS = tuple("的和与及之在对、,，暨")
 _KIND_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("task_division", re.compile(r"任务分工|分工方案|责任分工|任务清单|责任清单|分解方案")),
+    (
+        "task_division",
+        re.compile(
+            r"任务分工|分工方案|责任分工|任务清单|责任清单|分解方案|任务分解|责任分解|分解表|分解落实|"
+            r"重点工作任务(?!.*(?:完成情况|进展情况|报告))"
+        ),
+    ),
     ("work_report", re.compile(r"政府工作报告|工作报告")),
     ("bulletin", re.compile(r"统计公报|公报")),
     ("plan", re.compile(r"规划|纲要|行动计划|实施方案|计划")),
@@ -61,7 +74,8 @@ def _meta_fields(blocks: Sequence[Block], roles: Sequence[Role], limit: int = 40
             value = b.text[m.end() : end].strip()
             name = re.sub(r"\s+", "", m.group(1))
             # "发文机关: X 主题分类: Y" — a value ends at two or more spaces followed by a label-like word
-            value = re.split(r"\s{2,}|\s+(?=[\u4e00-\u9fff]{2,6}[:：])", value)[0].strip()
+            value = value.strip(" |｜\u3000")
+            value = re.split(r"\s{2,}|\s*[|｜]\s*|\s+(?=[\u4e00-\u9fff]{2,6}[:：])", value)[0].strip()
             if value and name not in out:
                 out[name] = value
     return out
@@ -129,6 +143,10 @@ _KIND_RULES_ANY = re.compile("|".join(p.pattern for _, p in _KIND_RULES))
 
 def _clean_title(title: str) -> str:
     title = _cjk_join(title)
+    title = _TITLE_DOC_NUMBER.sub("", title)
+    title = re.sub(
+        r"(?<=[\u4e00-\u9fff》”])\s*(?:19|20)\d{2}$", "", title
+    )  # 2022年…统计公报 2022: a page's year tag
     title = _SPEECH_SUBTITLE.sub("", title)
     title = _TRAILING_NOTE.sub("", title)
     m = re.match(r"^.*?(?:关于)?印发\s*(.+?)\s*的通知$", title)
@@ -161,15 +179,24 @@ def _issuer(
     roles: Sequence[Role],
     title_at: int | None,
     region: str | None,
+    raw_title: str | None = None,
 ) -> str | None:
-    """发文机关, the letterhead above the title, the page's 来源 (not a web publisher), the organ under the title."""
+    """发文机关, the organ a notice title opens with (X关于…的通知), the letterhead above the title, the page's
+    发布机构 or 来源 (not a web publisher), the organ under the title."""
     if fields.get("发文机关"):
         return fields["发文机关"]
+    organ = _ORGAN_TITLE.match(_cjk_join(raw_title or ""))
+    if organ:
+        return organ.group(1)
     if title_at is not None:
         for i in range(max(0, title_at - 3), title_at):
             t = blocks[i].text
             if roles[i] == Role.BODY and len(t) <= 20 and _ORGAN.search(t):
                 return t
+    for key in ("发文机构", "发布机构"):
+        organ_field = re.sub(r"[(（]([^()（）]{2,6})[)）]$", r"\1", fields.get(key, "").strip())
+        if organ_field and _ISSUER_OK.search(organ_field) and not _WEB_PUBLISHER.search(organ_field):
+            return organ_field
     source = fields.get("来源", "").strip()
     if source and not _WEB_PUBLISHER.search(source):
         if kind == "news" and (_MEDIA.search(source) or _ISSUER_OK.search(source)):
@@ -209,11 +236,14 @@ def _published(
     return None
 
 
-def _doc_number(fields: dict[str, str], text: str) -> str | None:
+def _doc_number(fields: dict[str, str], text: str, raw_title: str | None = None) -> str | None:
     for key in ("发文字号", "文号"):
         m = _DOC_NUMBER.search(fields.get(key, ""))
         if m:
             return re.sub(r"\s+", "", m.group(0))
+    in_title = _TITLE_DOC_NUMBER.search(_cjk_join(raw_title or ""))
+    if in_title:
+        return re.sub(r"\s+", "", in_title.group(1))
     head = text[: max(2000, len(text) // 10)]
     for m in _DOC_NUMBER.finditer(head):
         before = head[max(0, m.start() - 2) : m.start()]
@@ -240,18 +270,29 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
     blocks = doc.blocks
     fields = _meta_fields(blocks, roles)
     found = _title_block(blocks, roles)
+    raw_title = found[0] if found else None
     title = _clean_title(found[0]) if found else None
-    if fields.get("标题") and len(fields["标题"]) >= 4:
-        title = _clean_title(fields["标题"])
+    for key in ("标题", "名称"):
+        named = fields.get(key, "")
+        if len(named) >= 4 and (
+            key == "标题" or _KIND_RULES_ANY.search(named) or _DOC_TYPE_END.search(named)
+        ):
+            raw_title, title = named, _clean_title(named)
+            break
     if not title:
         html_title = doc.meta.get("html_title") or doc.meta.get("docx_title")
         title = _clean_title(str(html_title)) if html_title else None
     kind = _kind(title or "", doc.text, fields)
     region = _region(title) if title else None
-    issuer = _issuer(kind, fields, blocks, roles, found[1] if found else None, region)
+    if region is None and raw_title:  # 亳州市谯城区人民政府办公室关于印发2020年…的通知
+        opening = _ORGAN_TITLE.match(_cjk_join(raw_title))
+        region = _region(opening.group(1)) if opening else None
+    issuer = _issuer(kind, fields, blocks, roles, found[1] if found else None, region, raw_title)
     if region is None:  # "2023年政府工作报告" from 来源: 某县人民政府 — the issuing organ names the region
         for organ in (issuer, fields.get("发文机关"), fields.get("来源")):
             region = region or (_region(organ) if organ else None)
+    if issuer and region and re.match(r"^[省市州县区旗盟](?:人民)?政府", issuer):
+        issuer = region + issuer[1:]  # 县人民政府办公室 on 华容县's own site
     period = None
     if kind == "plan":
         period = plan_period(title or "") or plan_period(doc.text[:5000])
@@ -260,7 +301,7 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
         title=title,
         region=region,
         issuer=issuer,
-        doc_number=_doc_number(fields, doc.text),
+        doc_number=_doc_number(fields, doc.text, raw_title),
         published=_published(fields, doc, blocks, roles),
         period=period,
     )
