@@ -171,3 +171,21 @@ def test_an_industry_structure_whose_separators_were_lost() -> None:
         ("三次产业结构:第二产业比重", 30.4, "2020"),
         ("三次产业结构:第三产业比重", 57.3, "2020"),
     ]
+
+
+def test_an_unnumbered_review_heading_and_a_structure_with_presentation_colons() -> None:
+    report = (
+        "松山县政府工作报告\n各位代表:\n2023年工作回顾\n"
+        "预计实现地区生产总值391亿元,增长8.6%;固定资产投资增长13.5%。三次产业比调整为11.8︰48.3︰39.9。\n"
+        "2024年工作安排\n地区生产总值增长7%左右。\n"
+    )
+    facts = planwatch.extract(report)
+    got = [(o.subject, o.value, o.growth, o.period) for o in facts.observations]
+    assert got == [
+        ("地区生产总值", 391, 8.6, "2023"),
+        ("固定资产投资", None, 13.5, "2023"),
+        ("三次产业结构:第一产业比重", 11.8, None, "2023"),
+        ("三次产业结构:第二产业比重", 48.3, None, "2023"),
+        ("三次产业结构:第三产业比重", 39.9, None, "2023"),
+    ]
+    assert [(t.subject, t.value, t.year) for t in facts.targets] == [("地区生产总值", 7, 2024)]

@@ -121,3 +121,27 @@ def test_bulleted_fields_chrome_buttons_and_a_doc_number_in_the_title() -> None:
         "松政发〔2021〕2号",
         "2021-03-23",
     )
+
+
+def test_work_report_region_and_date_from_its_speech_line() -> None:
+    report = (
+        "政府工作报告\n  ——2024年1月16日在望城区第三届人民代表大会第四次会议上\n  区长 某某\n各位代表:\n"
+        "一、2023年工作回顾\n全年地区生产总值增长5.1%。\n"
+    )
+    d = _doc(report)
+    assert (d.kind, d.title, d.region, d.issuer, d.published) == (
+        "work_report",
+        "政府工作报告",
+        "望城区",
+        "望城区人民政府",
+        "2024-01-16",
+    )
+
+
+def test_news_from_a_county_media_centre() -> None:
+    page = (
+        "青松县人代会开幕\n发布时间:2024-03-30 来源:青松县融媒体中心\n"
+        "3月29日,青松县第十八届人民代表大会第二次会议开幕。完成地区生产总值189.2亿元,同比增长5.6%。\n"
+    )
+    d = _doc(page)
+    assert (d.kind, d.issuer, d.published) == ("news", "青松县融媒体中心", "2024-03-30")

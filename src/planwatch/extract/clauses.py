@@ -97,7 +97,7 @@ def _strip_edges(t: str) -> str:
 
 def trim_subject(text: str) -> str:
     """Drop leading region/time/filler words and trailing verbs and markers (由2015年的 included)."""
-    t = _strip_edges(text)
+    t = _strip_edges(re.sub(r"[(（]\s*下同\s*[)）]", "", text))  # 地区生产总值同比(下同)增长4.5%
     prev = None
     while prev != t:
         prev = t

@@ -36,10 +36,11 @@ _NEGATIVE = re.compile(r"下降|减少|降低|回落")
 _RATE_UNITS = ("%", "个百分点", "百分点", "‰", "个千分点", "千分点")
 _DELTA_BEFORE = re.compile(r"(?:比上年|较上年|同比|比去年)?(?:增加|减少|净增|净减|多|少)\s*$")
 _DURATION = re.compile(r"[两二三四五六七八九十]年|近[两二三四五]年")
-_STRUCTURE = re.compile(r"三次产业(?:增加值)?(?:结构|比例)(?:比)?")
+_STRUCTURE = re.compile(r"三次产业(?:增加值)?(?:结构|比例|比)(?:比)?")
 _STRUCTURE_NUMBERS = re.compile(
-    r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?的?)?(?P<run>\d{1,2}(?:\.\d{1,2})?(?:\s*[:：∶]\s*\d{1,2}(?:\.\d{1,2})?){2}|[\d.]{9,16}?(?=(?:19|20)\d{2}\s*年|[^\d.]|$))"
+    r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?的?)?(?P<run>\d{1,2}(?:\.\d{1,2})?(?:\s*[:：∶︰]\s*\d{1,2}(?:\.\d{1,2})?){2}|[\d.]{9,16}?(?=(?:19|20)\d{2}\s*年|[^\d.]|$))"
 )
+_LOOSE_YEAR = re.compile(r"[一二三四五六七八九十、\s]*((?:19|20)\d{2})\s*年(?:主要)?工作(?:回顾|总结)")
 _SECTORS = ("第一产业比重", "第二产业比重", "第三产业比重")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|、)\s*")
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
@@ -307,7 +308,7 @@ def _sentence(
 def _shares(run: str) -> tuple[float, float, float] | None:
     """17.7:39.2:43.1 → the three shares; a run whose separators a web page lost (17.739.243.1) is split
     where the three parts read as shares adding up to 100."""
-    parts = re.split(r"\s*[:：∶]\s*", run)
+    parts = re.split(r"\s*[:：∶︰]\s*", run)
     if len(parts) == 3:
         values = tuple(float(x) for x in parts)
         return (values[0], values[1], values[2]) if abs(sum(values) - 100) <= 1.0 else None
@@ -324,7 +325,7 @@ def _shares(run: str) -> tuple[float, float, float] | None:
 def _industry_structure(frame: _Frame, year: int | None, sent: Piece, text: str, facts: Facts) -> None:
     """三次产业结构由2015年的17.7:39.2:43.1调整为14.2:22.4:63.4 → a share per sector and year."""
     for m in _STRUCTURE.finditer(sent.text):
-        stop = re.search(r"[。；;]|[，,](?![\d.]*[:：∶])", sent.text[m.end() :])
+        stop = re.search(r"[。；;]|[，,](?![\d.]*[:：∶︰])", sent.text[m.end() :])
         window_end = m.end() + (stop.start() if stop else len(sent.text) - m.end())
         for g in _STRUCTURE_NUMBERS.finditer(sent.text, m.end(), window_end):
             shares = _shares(g.group("run"))
@@ -354,10 +355,14 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
     frame = _frame(parsed)
     extract_table_observations(parsed, facts, frame.region, frame.year)
     roles = section_roles(parsed)
+    loose_year: int | None = None
     for block, role in zip(parsed.doc.blocks, roles, strict=True):
         if role != Section.REVIEW:
             continue
-        year = _section_year(parsed, block.span.start) or frame.year
+        loose = _LOOSE_YEAR.fullmatch(block.text.strip())
+        if loose:  # 2019年工作回顾 on a line of its own, without a number
+            loose_year = int(loose.group(1))
+        year = _section_year(parsed, block.span.start) or loose_year or frame.year
         carried: str | None = None  # 2020年上半年, … carries over the block's later sentences
         topic: str | None = None  # a sub-region carries over a ；
         sents = sentences(block.text, block.span.start)

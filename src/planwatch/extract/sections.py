@@ -50,6 +50,15 @@ def titles_over(parsed: Parsed, positions: list[int]) -> list[list[str]]:
     return out
 
 
+def _loose_heading(text: str) -> bool:
+    """A short unnumbered line naming a review or a year's plan (2019年工作回顾, 2020年工作安排)."""
+    if len(text) > 20 or re.search(r"[。；;，,：:]", text):
+        return False
+    return bool(_REVIEW.search(text)) or bool(
+        _FORWARD.search(text) and re.search(r"(?:19|20)\d{2}\s*年|今年|明年", text)
+    )
+
+
 def section_roles(parsed: Parsed) -> list[Section]:
     """A Section for every block (chrome, metadata, TOC and claimed table spans are SKIP); computed
     once per document and kept on it."""
@@ -66,7 +75,11 @@ def _section_roles(parsed: Parsed) -> list[Section]:
     claimed = sorted(parsed.claimed)
     roles: list[Section] = []
     all_titles = titles_over(parsed, [b.span.start for b in parsed.doc.blocks])
+    loose: str | None = None  # a short unnumbered line such as 2019年工作回顾 heads what follows it
     for b, role, titles in zip(parsed.doc.blocks, parsed.roles, all_titles, strict=True):
+        if _loose_heading(b.text.strip()) and role == Role.BODY:
+            loose = b.text.strip()
+        titles = titles or ([loose] if loose else [])
         if (
             role != Role.BODY
             or b.kind == BlockKind.TABLE_ROW

@@ -34,6 +34,11 @@ _REDUCTION = re.compile(r"(?:降低|下降|减少|降幅|削减|压减)\s*$")
 _LEADING_MARKER = re.compile(r"^(?:左右|以上|以内|以下|及以上|余|多)")
 
 
+_LOOSE_HEADING = re.compile(
+    r"[一二三四五六七八九十、\s]*((?:19|20)\d{2})\s*年(?:主要)?(?:工作|目标|任务)(?:安排|建议|思路|重点|任务)?"
+)
+
+
 def _default_year(parsed: Parsed) -> int | None:
     info = parsed.info
     if info.period:
@@ -162,12 +167,18 @@ def extract_targets(parsed: Parsed, facts: Facts) -> None:
     roles = section_roles(parsed)
     default = _default_year(parsed)
     boxes = [(n.start, n.content_end) for n in parsed.outline if n.kind == "box"]
+    loose: int | None = None  # 2024年工作安排 on a line of its own, without a number
     for block, role in zip(parsed.doc.blocks, roles, strict=True):
+        heading = _LOOSE_HEADING.fullmatch(block.text.strip())
+        if heading:
+            loose = int(heading.group(1))
         if role != Section.FORWARD:
             continue
         in_box = any(s <= block.span.start < e for s, e in boxes)
         year = (
-            _section_year(parsed, block.span.start, default) if parsed.info.kind == "work_report" else default
+            _section_year(parsed, block.span.start, loose or default)
+            if parsed.info.kind == "work_report"
+            else default
         )
         sents = sentences(block.text, block.span.start)
         found = quantities_in(parsed, [(p.start, p.end) for p in sents])

@@ -58,7 +58,7 @@ _AFTER = re.compile("|".join(sorted(AFTER_MARKERS, key=len, reverse=True)))
 _BEFORE = re.compile("(?:" + "|".join(sorted(BEFORE_MARKERS, key=len, reverse=True)) + ")$")
 _NOT_APPROX = re.compile(r"最近$|附近$")
 _RANGE_SEP = re.compile(r"—{1,2}|-{1,2}|[~～至到－−–―]")
-_RATIO_SEP = frozenset(":：∶")
+_RATIO_SEP = frozenset(":：∶︰")
 _MULTIPLIERS = ("万亿", "亿", "万")
 _YEAR_DIGITS = re.compile(r"[12１２]\d{3}|[一二][〇零一二三四五六七八九]{3}")
 

@@ -39,7 +39,11 @@ _REGION_FOLLOW = re.compile(
 _SPEECH_SUBTITLE = re.compile(r"——[^——]*(?:在|于).*(?:会议|大会)上.*$")
 _ORGAN = re.compile(r"(?:人民政府|人民代表大会常务委员会|政府|办公室|办公厅|委员会|局|厅|委|署)$")
 _WEB_PUBLISHER = re.compile(r"政务服务|数据|信息中心|网站|门户|网信|融媒体|电子政务")
-_MEDIA = re.compile(r"日报|晚报|报社|报$|新闻|电视台|广播|通讯社|客户端|新华社|杂志|网$")
+_MEDIA = re.compile(r"日报|晚报|报社|报$|新闻|电视台|广播|通讯社|客户端|新华社|杂志|网$|融媒体中心|融媒|传媒")
+_SPEECH_LINE = re.compile(
+    r"^\s*[—-]*\s*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在\s*(?P<place>[\u4e00-\u9fff]{2,16}?)"
+    r"第[一二三四五六七八九十\d]{1,4}届人民代表大会"
+)
 _ISSUER_OK = re.compile(r"人民政府|政府|办公室|办公厅|委员会|发展和改革|发改|人大|政协|局|厅|委")
 _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*(?:\d{4}\s*年|\d{1,2}\s*月|日)[^()（）]*[)）]\s*$")
 _PAGE_DATE = re.compile(r"\d{1,2}:\d{2}|来\s*源|发布|时间")
@@ -198,8 +202,10 @@ def _issuer(
         if organ_field and _ISSUER_OK.search(organ_field) and not _WEB_PUBLISHER.search(organ_field):
             return organ_field
     source = fields.get("来源", "").strip()
+    if kind == "news" and _MEDIA.search(source):
+        return source
     if source and not _WEB_PUBLISHER.search(source):
-        if kind == "news" and (_MEDIA.search(source) or _ISSUER_OK.search(source)):
+        if kind == "news" and _ISSUER_OK.search(source):
             return source
         if _ISSUER_OK.search(source):
             return source
@@ -234,6 +240,11 @@ def _published(
             if found:
                 return found[0][0].isoformat()
     return None
+
+
+def _speech_date(text: str) -> str | None:
+    d = parse_date(text)
+    return d.isoformat() if d else None
 
 
 def _doc_number(fields: dict[str, str], text: str, raw_title: str | None = None) -> str | None:
@@ -284,6 +295,11 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
         title = _clean_title(str(html_title)) if html_title else None
     kind = _kind(title or "", doc.text, fields)
     region = _region(title) if title else None
+    speech = next(  # ——2023年2月2日在长沙县第十八届人民代表大会第三次会议上: a work report's place and date
+        (m for b in blocks[:12] if (m := _SPEECH_LINE.match(b.text))), None
+    )
+    if speech is not None and region is None:
+        region = _region(speech.group("place") + "人民政府")
     if region is None and raw_title:  # 亳州市谯城区人民政府办公室关于印发2020年…的通知
         opening = _ORGAN_TITLE.match(_cjk_join(raw_title))
         region = _region(opening.group(1)) if opening else None
@@ -302,6 +318,7 @@ def extract_metadata(doc: Document, roles: Sequence[Role]) -> DocumentInfo:
         region=region,
         issuer=issuer,
         doc_number=_doc_number(fields, doc.text, raw_title),
-        published=_published(fields, doc, blocks, roles),
+        published=_published(fields, doc, blocks, roles)
+        or (_speech_date(speech.group("date")) if speech is not None else None),
         period=period,
     )
