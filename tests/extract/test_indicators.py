@@ -246,3 +246,25 @@ def test_table_copied_as_space_separated_lines() -> None:
     doc = planwatch.read(SPACED)
     assert next(b.text for b in doc.blocks if b.cells).startswith("序号")
     assert doc.blocks[-1].cells == ()  # "第三章  创新发展" is a heading, not a table row
+
+
+@pytest.mark.parametrize(
+    ("cell", "qualifier"),
+    [
+        ("<5.5", "at_most"),
+        ("＜5.5", "at_most"),
+        ("≤5.5", "at_most"),
+        (">5.5", "at_least"),
+        ("≥5.5", "at_least"),
+    ],
+)
+def test_comparison_signs_in_a_target_cell(cell: str, qualifier: str) -> None:
+    text = (
+        "青松县国民经济和社会发展第十四个五年规划纲要\n第二章 主要目标\n专栏1 主要指标\n"
+        "类别\t序号\t指标名称\t单位\t2020年\t2025年\t年均增长〔累计〕\t属性\n"
+        f"民生福祉\t1\t城镇调查失业率\t%\t—\t{cell}\t—\t预期性\n"
+        "绿色生态\t2\t森林覆盖率\t%\t42.1\t43.5\t〔1.4〕\t约束性\n"
+    )
+    rows = _by_seq(planwatch.extract(text))
+    assert rows[1]["target"]["value"] == 5.5 and rows[1]["target"]["qualifier"] == qualifier
+    assert rows[2]["growth"] == {"text": "〔1.4〕", "value": 1.4, "cumulative": True}

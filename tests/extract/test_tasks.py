@@ -145,3 +145,43 @@ def test_merged_lead_unit_cells_are_carried_down(tmp_path: Path) -> None:
         ("1", ["市交通运输局"], ["市公安局"]),
         ("2", ["市交通运输局"], ["各县区人民政府"]),
     ]
+
+
+def test_units_named_by_verbs_and_goals_in_a_year_list() -> None:
+    text = (
+        "松山县2023年重点工作任务清单\n一、稳增长\n"
+        "1.全力推进项目建设,全年完成固定资产投资120亿元。(牵头单位:县发展改革局;责任单位:县财政局)\n"
+        "2.改造老旧小区12个。县住建局牵头,县财政局、县城管局配合。\n"
+        "3.新增城镇就业2000人。责任单位:县人社局(牵头)、各乡镇人民政府\n"
+    )
+    facts = planwatch.extract(text)
+    assert [(t.number, t.lead_units, t.responsible_units) for t in facts.tasks] == [
+        ("1", ["县发展改革局"], ["县财政局"]),
+        ("2", ["县住建局"], ["县财政局", "县城管局"]),
+        ("3", ["县人社局"], ["各乡镇人民政府"]),
+    ]
+    assert [(g.subject, g.value, g.year) for g in facts.targets] == [
+        ("固定资产投资", 120, 2023),
+        ("老旧小区", 12, 2023),
+        ("新增城镇就业", 2000, 2023),
+    ]
+
+
+def test_goals_inside_the_task_cells_of_a_task_table() -> None:
+    text = (
+        "松山县人民政府办公室关于印发2023年政府工作报告重点工作任务分解表的通知\n各乡镇人民政府:\n现印发给你们。\n"
+        "序号\t工作任务\t牵头县领导\t牵头单位\t配合单位\t完成时限\n"
+        "1\t地区生产总值增长6.5%左右\t张三\t县发展改革局\t县统计局、县财政局\t2023年12月底\n"
+        "2\t新建5G基站200个\t李四\t县工信局\t各乡镇人民政府\t2023年10月\n"
+    )
+    facts = planwatch.extract(text)
+    assert [(t.number, t.lead_units, t.deadline) for t in facts.tasks] == [
+        ("1", ["县发展改革局"], "2023年12月底"),
+        ("2", ["县工信局"], "2023年10月"),
+    ]
+    assert [(g.subject, g.value, g.qualifier, g.kind, g.year) for g in facts.targets] == [
+        ("地区生产总值", 6.5, "about", "growth", 2023),
+        ("5G基站", 200, "exact", "level", 2023),
+    ]
+    for g in facts.targets:
+        assert text[g.evidence.start : g.evidence.end] == g.evidence.quote

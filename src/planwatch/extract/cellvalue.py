@@ -20,8 +20,8 @@ _ONE = re.compile(rf"(?P<num>{_NUM})\s*(?P<pct>%|‰|个百分点)?")
 _GROWTH = re.compile(r"年均增长|年均增速|年均|增长|增速|提高")
 _REDUCTION = re.compile(r"降低|下降|减少|降幅|削减|压减")
 _ABOUT = re.compile(r"左右|约|上下")
-_AT_LEAST = re.compile(r"以上|不低于|不少于|≥|大于|超过|突破|至少|高于")
-_AT_MOST = re.compile(r"以内|以下|不超过|不高于|≤|小于|低于|控制在|控制")
+_AT_LEAST = re.compile(r"以上|不低于|不少于|≥|≧|>|＞|大于|超过|突破|至少|高于")
+_AT_MOST = re.compile(r"以内|以下|不超过|不高于|≤|≦|<|＜|小于|低于|控制在|控制")
 _KEEP = re.compile(r"保持|稳定|持平|维持")
 
 

@@ -98,6 +98,9 @@ def _strip_edges(t: str) -> str:
 def trim_subject(text: str) -> str:
     """Drop leading region/time/filler words and trailing verbs and markers (由2015年的 included)."""
     t = _strip_edges(re.sub(r"[(（]\s*下同\s*[)）]", "", text))  # 地区生产总值同比(下同)增长4.5%
+    t = re.sub(
+        r"^(?:\d{1,3}\s*[.．、]|[(（]\s*\d{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、)\s*", "", t
+    )  # 3.新增就业
     prev = None
     while prev != t:
         prev = t

@@ -8,11 +8,13 @@ mostly describe projects, only explicit goal framing counts.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
 from planwatch.extract.numbers_in_text import is_project_size, quantities_in
 from planwatch.extract.sections import Section, section_roles
+from planwatch.model.document import BlockKind
 from planwatch.model.facts import Evidence, Facts, Qualifier, Target, TargetKind
 from planwatch.normalize.qualifiers import AFTER_MARKERS, BEFORE_MARKERS, qualifier_of
 from planwatch.normalize.quantities import Quantity
@@ -46,6 +48,9 @@ def _default_year(parsed: Parsed) -> int | None:
     years = [int(y) for y in re.findall(r"到\s*((?:19|20)\d{2})\s*年", parsed.doc.text)]
     if info.kind == "task_division" and years:
         return max(years)
+    title_year = re.search(r"((?:19|20)\d{2})\s*年", info.title or "")
+    if title_year and info.kind in ("task_division", "work_report"):
+        return int(title_year.group(1))  # 2023年重点工作任务清单: that year's goals
     if info.published:
         return int(info.published[:4])
     return max(years) if years else None
@@ -184,3 +189,25 @@ def extract_targets(parsed: Parsed, facts: Facts) -> None:
         found = quantities_in(parsed, [(p.start, p.end) for p in sents])
         for sent, qs in zip(sents, found, strict=True):
             _targets_in_sentence(parsed, sent, qs, in_box, year, facts)
+    _targets_in_task_cells(parsed, facts, default)
+
+
+def _targets_in_task_cells(parsed: Parsed, facts: Facts, year: int | None) -> None:
+    """Goals inside the task cell of a task table's rows (新建5G基站200个 | 县工信局 | …): table rows are
+    otherwise left to the table extractors, but a task's wording is prose."""
+    text = parsed.doc.text
+    rows = [b for b in parsed.doc.blocks if b.kind == BlockKind.TABLE_ROW and b.cells]
+    starts = [b.span.start for b in rows]
+    for task in facts.tasks:
+        i = bisect.bisect_right(starts, task.evidence.start) - 1
+        if i < 0 or not (rows[i].span.start <= task.evidence.start < rows[i].span.end):
+            continue
+        cell = next(
+            (c for c in rows[i].cells if task.title and task.title in text[c.span.start : c.span.end]), None
+        )
+        if cell is None:
+            continue
+        sents = sentences(text[cell.span.start : cell.span.end], cell.span.start)
+        found = quantities_in(parsed, [(p.start, p.end) for p in sents])
+        for sent, qs in zip(sents, found, strict=True):
+            _targets_in_sentence(parsed, sent, qs, False, year, facts)

@@ -39,10 +39,30 @@ def _kind(label: str) -> str:
     return "responsible"
 
 
+_LEAD_PHRASE = re.compile(
+    r"(?:^|[。；;，,\n])\s*(?:由)?(?P<lead>[\u4e00-\u9fff（）()、]{2,80}?)\s*牵头\s*[，,；;、]?\s*"
+    r"(?:(?P<resp>[\u4e00-\u9fff（）()、]{2,120}?)\s*(?:配合|协同|参与|协助|按职责分工负责))?\s*[。；;]?\s*$"
+)
+
+
+def _phrase_units(text: str) -> dict[str, list[str] | str]:
+    """县住建局牵头,县财政局、县城管局配合: units named by verbs instead of labels."""
+    m = _LEAD_PHRASE.search(text.strip())
+    if not m:
+        return {}
+    out: dict[str, list[str] | str] = {"lead": [u for u in split_items(m.group("lead")) if u]}
+    if m.group("resp"):
+        out["responsible"] = [u for u in split_items(m.group("resp")) if u]
+    return out
+
+
 def parse_unit_fields(text: str) -> dict[str, list[str] | str]:
-    """Lead units, responsible units and deadline named by the labels in a text."""
+    """Lead units, responsible units and deadline named by the labels in a text (or, with no label,
+    by 牵头/配合 after the names)."""
     out: dict[str, list[str] | str] = {}
     hits = list(_LABEL.finditer(text))
+    if not hits:
+        return _phrase_units(text)
     for k, m in enumerate(hits):
         end = hits[k + 1].start() if k + 1 < len(hits) else len(text)
         value = text[m.end() : end].strip().rstrip("。;；)）")

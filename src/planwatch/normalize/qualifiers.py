@@ -39,6 +39,8 @@ BOUND_CUES: dict[str, Qualifier] = {
     "高于": "at_least", "大于": "at_least", "多于": "at_least",
     "控制在": "at_most", "不超过": "at_most", "不高于": "at_most", "低于": "at_most", "少于": "at_most",
     "小于": "at_most", "不到": "at_most", "不足": "at_most", "最多": "at_most",
+    ">": "at_least", "＞": "at_least", "≥": "at_least", "≧": "at_least", "<": "at_most", "＜": "at_most",
+    "≤": "at_most", "≦": "at_most",
 }  # fmt: skip
 KEEP_CUES = ("保持", "稳定在", "稳定", "维持", "巩固", "持续保持")
 
