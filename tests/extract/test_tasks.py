@@ -185,3 +185,23 @@ def test_goals_inside_the_task_cells_of_a_task_table() -> None:
     ]
     for g in facts.targets:
         assert text[g.evidence.start : g.evidence.end] == g.evidence.quote
+
+
+def test_the_last_task_of_a_page_stops_before_the_footer(tmp_path: Path) -> None:
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>通知</title></head><body>"
+        "<h1>松山县人民政府办公室关于印发重点任务分工方案的通知</h1><p>各乡镇人民政府:</p>"
+        "<p>1.地区生产总值增长6%左右。</p><p>牵头单位:县发展改革局</p><p>责任单位:县统计局</p>"
+        "<p>2.新增城镇就业1500人。</p><p>牵头单位:县人社局</p>"
+        "<p>3.森林覆盖率达到45%。</p><p>牵头单位:县林业局</p>"
+        "<div>主办:松山县人民政府办公室 版权所有 网站标识码:1234</div></body></html>",
+        encoding="utf-8",
+    )
+    tasks = planwatch.extract(page).tasks
+    assert [(t.number, t.lead_units) for t in tasks] == [
+        ("1", ["县发展改革局"]),
+        ("2", ["县人社局"]),
+        ("3", ["县林业局"]),
+    ]
+    assert tasks[-1].evidence.quote.endswith("牵头单位:县林业局")

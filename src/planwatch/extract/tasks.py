@@ -8,6 +8,7 @@ most items of one numbering style carry unit lines, every item of that style is 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -100,7 +101,20 @@ def _unit_text(parsed: Parsed, node: Node) -> str:
     text = parsed.doc.text
     start = node.end
     nxt = next((n.start for n in parsed.outline if n.start > node.start and n.kind == "heading"), len(text))
-    return text[start:nxt]
+    return text[start : _chrome_after(parsed, start, nxt)]
+
+
+def _chrome_after(parsed: Parsed, start: int, limit: int) -> int:
+    """Where the page's chrome (a 主办/版权所有 footer, a link list) begins after ``start``, or ``limit``:
+    the last task of a page must not take the footer as a unit."""
+    cached = parsed.cache.get("chrome_starts")
+    if not isinstance(cached, list):
+        cached = [
+            b.span.start for b, r in zip(parsed.doc.blocks, parsed.roles, strict=True) if r == Role.CHROME
+        ]
+        parsed.cache["chrome_starts"] = cached
+    i = bisect.bisect_left(cached, start)
+    return cached[i] if i < len(cached) and cached[i] < limit else limit
 
 
 def extract_prose_tasks(parsed: Parsed, facts: Facts) -> None:
@@ -127,7 +141,7 @@ def extract_prose_tasks(parsed: Parsed, facts: Facts) -> None:
             nxt = next(
                 (n.start for n in parsed.outline if n.start > node.start and n.kind == "heading"), len(text)
             )
-            end = len(text[:nxt].rstrip())
+            end = len(text[: _chrome_after(parsed, node.end, nxt)].rstrip())
             lead, resp, deadline = f.get("lead", []), f.get("responsible", []), f.get("deadline")
             facts.tasks.append(
                 Task(
