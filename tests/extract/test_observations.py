@@ -189,3 +189,19 @@ def test_an_unnumbered_review_heading_and_a_structure_with_presentation_colons()
         ("三次产业结构:第三产业比重", 39.9, None, "2023"),
     ]
     assert [(t.subject, t.value, t.year) for t in facts.targets] == [("地区生产总值", 7, 2024)]
+
+
+def test_a_dated_article_from_a_statistics_bureau_is_news_with_quarterly_figures() -> None:
+    page = (
+        "首页 | 新闻中心 | 政务公开 | 办事服务\n前三季度我县经济运行稳中向好\n"
+        "发布时间:2023-10-26 09:30  来源:县统计局\n"
+        "前三季度,全县实现地区生产总值86.3亿元,同比增长6.2%,高于全市平均水平0.8个百分点。"
+        "规模以上工业增加值同比增长8.4%。\n截至9月底,金融机构各项存款余额152.4亿元,比年初增加11.2亿元。\n"
+    )
+    facts = planwatch.extract(page)
+    assert facts.document.kind == "news"
+    assert [(o.subject, o.value, o.growth, o.period) for o in facts.observations] == [
+        ("地区生产总值", 86.3, 6.2, "2023Q3"),
+        ("规模以上工业增加值", None, 8.4, "2023Q3"),
+        ("金融机构各项存款余额", 152.4, None, "2023Q3"),
+    ]

@@ -59,6 +59,8 @@ _HALF = re.compile(
     r"1\s*[-—至~]\s*6\s*月|1\s*[-—至~]\s*3\s*月|1\s*[-—至~]\s*9\s*月)"
 )
 _RANGE_MONTHS = {"6": "H1", "3": "Q1", "9": "Q3"}
+_MONTH_END = re.compile(r"(?:截至|截止|到)\s*(?:((?:19|20)\d{2})\s*年)?\s*([369])\s*月(?:底|末)")
+_MONTH_END_PART = {"3": "Q1", "6": "H1", "9": "Q3"}
 _YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
 _STATE_AFTER = re.compile(r"^[^，,。；;]{0,24}?(?:实现|达到)?(?:全覆盖|全部“?破零)")
 _STATE = re.compile(
@@ -131,10 +133,12 @@ def _section_year(parsed: Parsed, pos: int) -> int | None:
 
 
 def _part_of_year(sentence: str, year: int | None) -> str | None:
-    """2020年上半年 → 2020H1; 一季度 / 1-6月 with the document's year; None when no part is named."""
+    """2020年上半年 → 2020H1; 一季度 / 1-6月 / 截至9月底 with the document's year; None when no part is named."""
     m = _HALF.search(sentence)
     if not m:
-        return None
+        end = _MONTH_END.search(sentence)
+        y = (end.group(1) if end else None) or (str(year) if year is not None else None)
+        return y + _MONTH_END_PART[end.group(2)] if end and y else None
     y = m.group(1) or (str(year) if year is not None else None)
     if y is None:
         return None

@@ -49,6 +49,12 @@ _TRAILING_NOTE = re.compile(r"\s*[(（][^()（）]*(?:\d{4}\s*年|\d{1,2}\s*月|
 _PAGE_DATE = re.compile(r"\d{1,2}:\d{2}|来\s*源|发布|时间")
 _DOC_TYPE_END = re.compile(r"(?:通知|意见|决定|批复|函|报告|方案|规划|纲要|办法|公告|通报|细则|规定|计划)$")
 _CONNECTORS = tuple("的和与及之在对、,，暨")
+_NOT_NEWS_END = re.compile(
+    r"(?:通知|意见|决定|批复|函|办法|公告|通报|细则|规定|规则|章程|标准|指南|方案|规划|纲要|计划|报告|公报|解读|说明|清单|目录)$"
+)
+_FIGURE = re.compile(
+    r"(?:同比|比上年|较上年)?(?:增长|下降|完成|实现|达到)\s*[\d.]+\s*(?:%|亿元|万元|万人|个百分点)"
+)
 _KIND_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     (
         "task_division",
@@ -173,6 +179,9 @@ def _kind(title: str, text: str, fields: dict[str, str]) -> Kind:
     source = fields.get("来源", "")
     if _MEDIA.search(source) or re.search(r"记者|通讯员|编辑[:：]|综述|讯\s", text[:3000]):
         return "news"
+    dated = any(fields.get(k) for k in ("发布时间", "发布日期", "时间"))
+    if dated and title and not _NOT_NEWS_END.search(title) and len(_FIGURE.findall(text[:20000])) >= 2:
+        return "news"  # a dated page with a headline and reported figures: an article, whoever wrote it
     return "other"
 
 
