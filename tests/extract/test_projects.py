@@ -53,3 +53,34 @@ def test_investment_amounts_where_stated() -> None:
     first = planwatch.extract(plan).projects[0]
     assert first.model_extra == {"investment": {"value": 3.2, "unit": "亿元", "text": "总投资3.2亿元"}}
     assert "investment" not in (planwatch.extract(PLAN).projects[1].model_extra or {})
+
+
+def test_a_box_holding_a_project_table_and_a_box_of_category_lines() -> None:
+    plan = (
+        "松山县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n第五章 完善基础设施\n"
+        "专栏3 交通重点工程\n"
+        "高速公路:建成松山至青河高速公路松山段、南环高速连接线。\n"
+        "国省干线:实施G318线松山过境段改建工程、S205线提质改造工程。\n"
+        "农村公路:新改建农村公路300公里,实施危桥改造20座。\n"
+        "专栏4 重大产业项目\n"
+        "序号\t项目类别\t项目名称\t建设内容及规模\t总投资(亿元)\n"
+        "1\t新材料\t松山经开区新材料产业园\t建设标准化厂房20万平方米\t35\n"
+        "2\t新能源\t青河风电场二期\t装机容量10万千瓦\t8.5\n"
+        "第六章 保障措施\n"
+    )
+    projects = planwatch.extract(plan).projects
+    assert [(p.box, p.group, p.name) for p in projects] == [
+        ("专栏3", "高速公路", "松山至青河高速公路松山段"),
+        ("专栏3", "高速公路", "南环高速连接线"),
+        ("专栏3", "国省干线", "G318线松山过境段改建工程"),
+        ("专栏3", "国省干线", "S205线提质改造工程"),
+        ("专栏4", "新材料", "松山经开区新材料产业园"),
+        ("专栏4", "新能源", "青河风电场二期"),
+    ]
+    money = [p.model_dump().get("investment") for p in projects[4:]]
+    assert money == [
+        {"value": 35.0, "unit": "亿元", "text": "35"},
+        {"value": 8.5, "unit": "亿元", "text": "8.5"},
+    ]
+    for p in projects:
+        assert plan[p.evidence.start : p.evidence.end] == p.name

@@ -119,7 +119,11 @@ def build_outline(blocks: Sequence[Block], roles: Sequence[Role], text_len: int)
         if skip_next:
             skip_next = False
             continue
-        if roles[i] != Role.BODY or b.kind == BlockKind.TABLE_ROW:
+        if roles[i] != Role.BODY:
+            continue
+        if b.kind == BlockKind.TABLE_ROW:
+            if box is not None:
+                box.items.append(i)  # a box's table (项目名称 | 建设内容 | 总投资) is its content
             continue
         bm = _BOX.match(b.text)
         if bm and len(b.text) <= 60:
