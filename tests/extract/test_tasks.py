@@ -205,3 +205,21 @@ def test_the_last_task_of_a_page_stops_before_the_footer(tmp_path: Path) -> None
         ("3", ["县林业局"]),
     ]
     assert tasks[-1].evidence.quote.endswith("牵头单位:县林业局")
+
+
+def test_state_council_style_duty_notes() -> None:
+    text = (
+        "松山市人民政府关于落实《政府工作报告》重点工作部门分工的意见\n一、稳定经济增长\n"
+        "(一)扩大有效投资。完成投资500亿元。(市发展改革委牵头,市财政局、市自然资源和规划局等按职责分工负责)\n"
+        "(二)促进消费恢复。社会消费品零售总额增长6%。(市商务局牵头,各区县人民政府负责)\n"
+        "(三)稳定就业。城镇新增就业3万人。(市人力资源社会保障局负责)\n"
+        "二、改善民生\n(四)办好民生实事。完成老旧小区改造120个。责任单位:市住房城乡建设局牵头,市财政局按职责分工负责。\n"
+    )
+    facts = planwatch.extract(text)
+    assert facts.document.kind == "task_division"
+    assert [(t.number, t.lead_units, t.responsible_units) for t in facts.tasks] == [
+        ("一", ["市发展改革委"], ["市财政局", "市自然资源和规划局"]),
+        ("二", ["市商务局"], ["各区县人民政府"]),
+        ("三", ["市人力资源社会保障局"], []),
+        ("四", ["市住房城乡建设局"], ["市财政局"]),
+    ]

@@ -40,21 +40,27 @@ def _kind(label: str) -> str:
     return "responsible"
 
 
+_DUTY = r"(?:等)?\s*(?:按职责分工负责|按职责负责|分别负责|负责|配合|协同|参与|协助)"
 _LEAD_PHRASE = re.compile(
-    r"(?:^|[。；;，,\n])\s*(?:由)?(?P<lead>[\u4e00-\u9fff（）()、]{2,80}?)\s*牵头\s*[，,；;、]?\s*"
-    r"(?:(?P<resp>[\u4e00-\u9fff（）()、]{2,120}?)\s*(?:配合|协同|参与|协助|按职责分工负责))?\s*[。；;]?\s*$"
+    r"(?:^|[。；;，,\n])\s*[（(]?\s*(?:由)?(?P<lead>[\u4e00-\u9fff、]{2,80}?)\s*牵头\s*[，,；;、]?\s*"
+    rf"(?:(?P<resp>[\u4e00-\u9fff、]{{2,120}}?)\s*{_DUTY})?\s*[)）]?\s*[。；;]?\s*$"
 )
+_SOLE_DUTY = re.compile(rf"[（(]\s*(?P<lead>[\u4e00-\u9fff、]{{2,80}}?)\s*{_DUTY}\s*[)）]\s*[。；;]?\s*$")
+_UNIT_SUFFIX = re.compile(rf"\s*(?:牵头|{_DUTY})$")
 
 
 def _phrase_units(text: str) -> dict[str, list[str] | str]:
-    """县住建局牵头,县财政局、县城管局配合: units named by verbs instead of labels."""
-    m = _LEAD_PHRASE.search(text.strip())
-    if not m:
-        return {}
-    out: dict[str, list[str] | str] = {"lead": [u for u in split_items(m.group("lead")) if u]}
-    if m.group("resp"):
-        out["responsible"] = [u for u in split_items(m.group("resp")) if u]
-    return out
+    """(市发展改革委牵头,市财政局等按职责分工负责), 县住建局牵头,县财政局配合, (市人社局负责): units named
+    by verbs instead of labels; a unit that alone 负责 leads."""
+    tail = text.strip()
+    m = _LEAD_PHRASE.search(tail)
+    if m:
+        out: dict[str, list[str] | str] = {"lead": [u for u in split_items(m.group("lead")) if u]}
+        if m.group("resp"):
+            out["responsible"] = [u for u in split_items(m.group("resp")) if u]
+        return out
+    sole = _SOLE_DUTY.search(tail)
+    return {"lead": [u for u in split_items(sole.group("lead")) if u]} if sole else {}
 
 
 def parse_unit_fields(text: str) -> dict[str, list[str] | str]:
@@ -72,6 +78,11 @@ def parse_unit_fields(text: str) -> dict[str, list[str] | str]:
             out["deadline"] = value
             continue
         units = [u for u in split_items(value) if u]
+        if kind == "responsible" and any(u.endswith("牵头") for u in units):
+            # 责任单位:市住房城乡建设局牵头,市财政局按职责分工负责
+            out.setdefault("lead", []).extend(_UNIT_SUFFIX.sub("", u) for u in units if u.endswith("牵头"))  # type: ignore[union-attr]
+            units = [u for u in units if not u.endswith("牵头")]
+        units = [_UNIT_SUFFIX.sub("", u) or u for u in units]
         leads = [
             re.sub(r"[(（]\s*牵头\s*[)）]$", "", u) for u in units if re.search(r"[(（]\s*牵头\s*[)）]$", u)
         ]
