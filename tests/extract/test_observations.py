@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import planwatch
 from planwatch.model.facts import Observation
 
@@ -205,3 +207,31 @@ def test_a_dated_article_from_a_statistics_bureau_is_news_with_quarterly_figures
         ("规模以上工业增加值", None, 8.4, "2023Q3"),
         ("金融机构各项存款余额", 152.4, None, "2023Q3"),
     ]
+
+
+def test_a_product_table_in_an_html_bulletin(tmp_path: Path) -> None:
+    page = tmp_path / "bulletin.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'><title>公报</title></head><body>"
+        "<h1>松山县2023年国民经济和社会发展统计公报</h1><p>松山县统计局</p><p>2024年3月20日</p>"
+        "<h2>一、综合</h2><p>全年全县地区生产总值156.2亿元,比上年增长5.8%。</p><p>表1 2023年主要农产品产量</p>"
+        "<table><tr><td>产品名称</td><td>单位</td><td>产量</td><td>比上年增长(%)</td></tr>"
+        "<tr><td>粮食</td><td>万吨</td><td>21.4</td><td>-1.4</td></tr>"
+        "<tr><td>油料</td><td>吨</td><td>4436</td><td>5.9</td></tr></table></body></html>",
+        encoding="utf-8",
+    )
+    facts = planwatch.extract(page)
+    assert facts.document.published == "2024-03-20"
+    assert [(o.subject, o.value, o.unit, o.growth, o.period) for o in facts.observations] == [
+        ("粮食产量", 21.4, "万吨", -1.4, "2023"),
+        ("油料产量", 4436, "吨", 5.9, "2023"),
+        ("地区生产总值", 156.2, "亿元", 5.8, "2023"),
+    ]
+
+
+def test_a_meetings_attendance_is_not_a_figure() -> None:
+    page = (
+        "松山县人代会开幕\n发布时间:2024-03-30 来源:松山县融媒体中心\n"
+        "本次会议应到代表226人,实到代表206人。报告指出,全县完成地区生产总值189.2亿元,同比增长5.6%。\n"
+    )
+    assert [(o.subject, o.value) for o in _obs(page)] == [("地区生产总值", 189.2)]

@@ -102,6 +102,11 @@ def measured(text: str, q: Quantity) -> bool:
             return False
     if q.unit is not None and _DESCRIPTOR_AFTER.match(after) and q.unit not in ("%", "‰"):
         return False
+    if re.search(
+        r"(?:应到|实到|应出席|实际出席|出席|列席)(?:会议)?(?:代表|委员|人员)?$",
+        text[max(0, q.start - 8) : q.start],
+    ):
+        return False  # 应到代表226人: a meeting's attendance, not a figure of the region
     if re.match(r"^[\u4e00-\u9fff]{0,8}抽样", after):
         return False  # 5‰人口变动抽样调查: the survey's sampling rate
     if q.unit in ("小时", "分钟", "秒") and re.match(r"^[\u4e00-\u9fff]", after):

@@ -18,6 +18,7 @@ from planwatch.model.document import Block, BlockKind
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.parse.parsed import Parsed
 
+_MEASURE = re.compile(r"产量|产值|面积|人数|销售额|营业收入|增加值")
 _UNIT_IN_HEADER = re.compile(r"[(（]([^()（）]{1,8})[)）]")
 
 
@@ -25,13 +26,16 @@ def _role(text: str) -> str | None:
     t = re.sub(r"\s+", "", text)
     if re.search(r"目标|计划|预期|规划", t):
         return None
-    if re.fullmatch(r"(?:主要)?(?:指标|项目)(?:名称)?", t):
+    if re.fullmatch(r"(?:主要)?(?:指标|项目|产品|商品|品种|行业)(?:名称)?|名称|类别", t):
         return "name"
     if re.fullmatch(r"(?:计量)?单位", t):
         return "unit"
     if re.search(r"增长|增速|增幅|[±±]|同比|比上年", t):
         return "growth"
-    if re.search(r"绝对数|绝对值|总量|数值|完成|实际|金额|(?:19|20)\d{2}\s*年|本期|全年", t):
+    if re.search(
+        r"绝对数|绝对值|总量|数值|完成|实际|金额|(?:19|20)\d{2}\s*年|本期|全年|产量|产值|数量|余额|总额|人数|面积",
+        t,
+    ):
         return "value"
     return None
 
@@ -83,6 +87,11 @@ def extract_table_observations(parsed: Parsed, facts: Facts, region: str | None,
             if "unit" in found and found["unit"][1].text.strip() not in ("", "—", "-"):
                 unit = found["unit"][1].text.strip()
             unit = unit or units[found["value"][0]]
+            measure = _MEASURE.fullmatch(
+                _UNIT_IN_HEADER.sub("", re.sub(r"\s+", "", blocks[first].cells[found["value"][0]].text))
+            )
+            if measure and not name.endswith(measure.group(0)):
+                name += measure.group(0)  # 粮食 under 产量 → 粮食产量
             facts.observations.append(
                 Observation(
                     subject=name,

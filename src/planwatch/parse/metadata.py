@@ -248,6 +248,13 @@ def _published(
             found = find_dates(b.text)
             if found:
                 return found[0][0].isoformat()
+    # A date alone on a line under the title (a bulletin's or a notice's date).
+    for b, r in top[:8]:
+        flat = re.sub(r"\s+", "", b.text).strip("()（）")
+        if r == Role.BODY and len(flat) <= 16 and re.fullmatch(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日", flat):
+            found = find_dates(flat)
+            if found:
+                return found[0][0].isoformat()
     return None
 
 
