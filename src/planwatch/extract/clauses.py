@@ -73,6 +73,9 @@ def clauses(text: str, offset: int = 0) -> list[Piece]:
     return split(text, offset, _CLAUSE_END)
 
 
+_TO_YEAR = re.compile(
+    r"(?:增加|提高|提升|下降|降低|减少|扩大|调整|增长|上升)(?:到|至|为)(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$"
+)
 _FROM_YEAR = re.compile(
     r"(?:由|从)(?:(?:19|20)\d{2}\s*年(?:初|底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$"
 )
@@ -105,7 +108,7 @@ def trim_subject(text: str) -> str:
     while prev != t:
         prev = t
         t = _strip_edges(_PREFIX.sub("", t))
-        t = _strip_edges(_FROM_YEAR.sub("", _SUFFIX.sub("", t)))
+        t = _strip_edges(_FROM_YEAR.sub("", _TO_YEAR.sub("", _SUFFIX.sub("", t))))
         t = re.sub(r"^(?:的|在|将|对|把|使|让|由|从)", "", t)
     # 第一产业实现增加值: the verb inside a bulletin's phrase is not part of the measure's name
     return re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?=增加值|总产值|产值|收入|营业收入|利润)", "", t)
@@ -145,6 +148,7 @@ def subject_for(before: str, after: str, counter: bool = False) -> tuple[str, bo
     return (trimmed[-40:] if len(trimmed) > 40 else trimmed), False
 
 
+_PAIRED_RESIDENTS = re.compile(r"^(城镇|城市)(?:和|与|及|、)(农村|农牧区|乡村|农牧民)(居民.+)$")
 _MEASURE_END = re.compile(r"(?:率|度|比|比例|占比|比重|指数|系数|覆盖率|程度)$")
 
 
@@ -177,6 +181,9 @@ def distribute(
         names = subject_list(subject) if not from_after else [subject]
         if len(names) < 2 and subject.startswith("居民") and re.search(r"城乡居民.*分别", before):
             names = ["城镇" + subject, "农村" + subject]  # 城乡居民人均可支配收入分别增长8.4%和5.9%
+        pair = _PAIRED_RESIDENTS.match(subject)
+        if len(names) < 2 and pair and "分别" in before:
+            names = [pair.group(1) + pair.group(3), pair.group(2) + pair.group(3)]  # 城镇和农村居民…分别
         if len(names) < 2:
             continue
         if len(inside) == 1:

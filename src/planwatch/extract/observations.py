@@ -33,6 +33,9 @@ _GROWTH_BEFORE = re.compile(
     r"同比下降|比上年下降|下降|减少|降低|回落)(?:了)?\s*$"
 )
 _NEGATIVE = re.compile(r"下降|减少|降低|回落")
+_COMPARED = re.compile(
+    r"^[\s，,]*(?:比|较|同比|与)(?:(?:19|20)\d{2}\s*年(?:底|末|初)?|上年(?:同期|末)?|去年|年初|“?十[一二三四]五”?(?:末|期末)?)(?:相比)?[\s，,]*$"
+)
 _RATE_UNITS = ("%", "个百分点", "百分点", "‰", "个千分点", "千分点")
 _DELTA_BEFORE = re.compile(r"(?:比上年|较上年|同比|比去年)?(?:增加|减少|净增|净减|多|少)\s*$")
 _DURATION = re.compile(r"[两二三四五六七八九十]年|近[两二三四五]年")
@@ -238,6 +241,8 @@ def _sentence(
     last_clause = -1
     prev_end = 0
     prev_growth: float | None = None
+    clause_levels: dict[int, list[Observation]] = {}  # the levels each clause reported, in order
+    growth_rank: dict[int, int] = {}
     for k, q in enumerate(qs):
         ci = next((k for k, c in enumerate(parts) if c.start <= q.start < c.end), -1)
         clause = parts[ci] if ci >= 0 else Piece(sent.text, 0, len(sent.text))
@@ -269,6 +274,20 @@ def _sentence(
             "",
             before,
         ).strip()
+        own_subject = _COMPARED.sub("", own_subject)  # 比2015年提高3.1个百分点: a change of the last figure
+        if q.unit == "倍" and re.search(r"(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年(?:底|末)?)?的?$", before):
+            continue  # 是2015年的1.6倍: a multiple of a base year, not a level
+        if growth is not None and "分别" in sent.text[clause.start : q.start]:
+            # 分别达到36500元和17800元,年均分别增长8.1%和9.3%: the rates pair with the levels in order
+            levels = clause_levels.get(last_clause, [])
+            rank = growth_rank.get(ci, 0)
+            growth_rank[ci] = rank + 1
+            if len(levels) >= 2 and rank < len(levels) and levels[rank].growth is None:
+                target = levels[rank]
+                target.growth = growth
+                start, end = target.evidence.start, sent.start + clause.end
+                target.evidence = Evidence(start=start, end=end, quote=text[start:end])
+                continue
         if (
             growth is not None
             and last is not None
@@ -304,6 +323,8 @@ def _sentence(
             )
             facts.observations.append(obs)
             last, last_clause = obs, ci
+            if obs.growth is None and obs.value is not None:
+                clause_levels.setdefault(ci, []).append(obs)
             if obs.region != frame.region:
                 about = obs.region
     return about
