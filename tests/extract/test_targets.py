@@ -105,3 +105,8 @@ def test_counts_restating_a_list_are_not_goals_but_named_facilities_are() -> Non
         )
     ]
     assert got == [("游客集散中心", 3)]
+
+
+def test_paired_resident_incomes_with_a_list_of_rates() -> None:
+    got = [(t.subject, t.value, t.kind) for t in _targets("城镇、农村居民人均可支配收入年均分别增长7%、8%。")]
+    assert got == [("城镇居民人均可支配收入", 7, "growth"), ("农村居民人均可支配收入", 8, "growth")]

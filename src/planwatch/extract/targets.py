@@ -67,6 +67,8 @@ def _section_year(parsed: Parsed, pos: int, default: int | None) -> int | None:
 
 
 def _kind(before: str) -> TargetKind:
+    # 分别增长7%、8%: the second number of a list takes the verb before the first
+    before = re.sub(r"(?:[\d.．]+\s*(?:%|％|‰)?\s*(?:左右|以上)?\s*[、和及与]\s*)+$", "", before)
     tail = before[-8:]
     if _GROWTH.search(tail) and not _GROWTH_TO.search(tail):
         return "growth"
@@ -144,7 +146,13 @@ def _targets_in_sentence(
             subjects = [last_subject]
         subjects = [x or last_subject for x in subjects]
         if not subjects[0] or not _is_goal(
-            sent.text, sent.text[: clause.start], before, after, q, subjects[0], in_box
+            sent.text,
+            sent.text[: clause.start],
+            sent.text[clause.start : q.start],
+            after,
+            q,
+            subjects[0],
+            in_box,
         ):
             continue
         last_subject = subjects[-1]
