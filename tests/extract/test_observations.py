@@ -253,3 +253,17 @@ def test_plan_review_from_to_multiples_and_paired_rates() -> None:
         ("城镇居民人均可支配收入", "2020", 36500, 8.1),
         ("农村居民人均可支配收入", "2020", 17800, 9.3),
     ]
+
+
+def test_sub_region_figures_take_the_measure_of_the_sentence_before() -> None:
+    report = (
+        "2024年海西州人民政府工作报告\n一、2023年工作回顾\n"
+        "全州地区生产总值完成810.5亿元,增长5.3%。其中,格尔木市完成420.1亿元,增长6.2%;德令哈市完成120.3亿元,增长4.8%。\n"
+        "二、2024年工作安排\n全州地区生产总值增长5.5%左右。\n"
+    )
+    got = [(o.subject, o.region, o.value, o.growth) for o in _obs(report)]
+    assert got == [
+        ("地区生产总值", "海西州", 810.5, 5.3),
+        ("地区生产总值", "格尔木市", 420.1, 6.2),
+        ("地区生产总值", "德令哈市", 120.3, 4.8),
+    ]

@@ -201,6 +201,14 @@ def _region(frame: _Frame, before: str, topic: str | None = None, clause_before:
     return topic or frame.region
 
 
+def _names_of(region: str | None) -> tuple[str, ...]:
+    """A region's name as written and its short form (格尔木市, 格尔木)."""
+    if not region:
+        return ()
+    found = Gazetteer.load().resolve(region)
+    return (region, found.name, found.short) if found is not None else (region,)
+
+
 def _growth_of(text: str, q: Quantity) -> float | None:
     m = _GROWTH_BEFORE.search(text[max(0, q.start - 10) : q.start])
     if not m or q.value is None:
@@ -228,8 +236,10 @@ def _sentence(
     facts: Facts,
     carried: str | None,
     topic: str | None,
+    fallback: str = "",
 ) -> str | None:
-    """Observations of one sentence; returns the sub-region it was about (for a following ；-clause)."""
+    """Observations of one sentence; returns the sub-region it was about (for a following ；-clause).
+    ``fallback`` is the subject the block's previous sentence reported (其中,格尔木市完成420.1亿元)."""
     text = parsed.doc.text
     if not qs or _FORWARD.search(sent.text):
         return None
@@ -303,16 +313,20 @@ def _sentence(
         subjects = forced.get(k) or [
             subject_for(before if growth is None else own_subject, after, counters[k])[0]
         ]
+        region = _region(frame, sent.text[: q.start], topic, sent.text[clause.start : q.start])
+        places = frame.names if region == frame.region else (*frame.names, *_names_of(region))
         subjects = [
-            without_region(x, frame.names) or (last.subject if last is not None else "") for x in subjects
-        ]
+            ("" if x in places else without_region(x, places))
+            or (last.subject if last is not None else fallback)
+            for x in subjects
+        ]  # 其中,格尔木市完成420.1亿元: the place is the region, the measure is the one before
         if not subjects[0] or _DURATION.fullmatch(subjects[0]):
             continue  # 两年平均增长2.5%: an average over years, not the year's figure
         start, end = sent.start + clause.start, sent.start + clause.end
         for subject in subjects:
             obs = Observation(
                 subject=subject,
-                region=_region(frame, sent.text[: q.start], topic, sent.text[clause.start : q.start]),
+                region=region,
                 period=_period(
                     frame, year, sent.text, sent.text[: q.start], clause.text, q.unit in ("%", "‰"), carried
                 ),
@@ -393,7 +407,12 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
         sents = sentences(block.text, block.span.start)
         found = quantities_in(parsed, [(p.start, p.end) for p in sents])
         for sent, qs in zip(sents, found, strict=True):
-            about = _sentence(parsed, frame, year, sent, qs, facts, carried, topic)
+            fallback = (
+                facts.observations[-1].subject
+                if facts.observations and facts.observations[-1].evidence.start >= block.span.start
+                else ""
+            )
+            about = _sentence(parsed, frame, year, sent, qs, facts, carried, topic, fallback)
             if "产业" in sent.text:
                 _industry_structure(frame, year, sent, parsed.doc.text, facts)
             ends_clause = parsed.doc.text[sent.end : sent.end + 1] in ("；", ";")
