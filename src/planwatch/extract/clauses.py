@@ -7,6 +7,7 @@ time phrases and verbs are trimmed from the subject.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -80,10 +81,14 @@ _FROM_YEAR = re.compile(
     r"(?:由|从)(?:(?:19|20)\d{2}\s*年(?:初|底|末)?|“?十[一二三四五]五”?末|上年|去年)?的?$"
 )
 _PAIRS = (("“", "”"), ("「", "」"), ("《", "》"), ("（", "）"), ("(", ")"))
+_EDGE_CHARS = frozenset("“”「」《》（）()")
 
 
 def _strip_edges(t: str) -> str:
     """Spaces, 、 and quotes off both ends, but never half of a quoted name (“青洽会”签约资金)."""
+    t = t.strip(" \u3000\u00a0\"'、")
+    if not t or (t[0] not in _EDGE_CHARS and t[-1] not in _EDGE_CHARS):
+        return t  # the common case: nothing paired at either end
     prev = None
     while prev != t:
         prev = t
@@ -98,6 +103,7 @@ def _strip_edges(t: str) -> str:
     return t
 
 
+@functools.lru_cache(maxsize=8192)
 def trim_subject(text: str) -> str:
     """Drop leading region/time/filler words and trailing verbs and markers (由2015年的 included)."""
     t = _strip_edges(re.sub(r"[(（]\s*下同\s*[)）]", "", text))  # 地区生产总值同比(下同)增长4.5%
