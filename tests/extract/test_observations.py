@@ -267,3 +267,29 @@ def test_sub_region_figures_take_the_measure_of_the_sentence_before() -> None:
         ("地区生产总值", "格尔木市", 420.1, 6.2),
         ("地区生产总值", "德令哈市", 120.3, 4.8),
     ]
+
+
+def test_a_plan_execution_report_reviews_one_year_and_sets_the_next() -> None:
+    report = (
+        "关于松山县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n"
+        "——2024年1月10日在松山县第十八届人民代表大会第四次会议上\n松山县发展和改革局\n各位代表:\n"
+        "一、2023年国民经济和社会发展计划执行情况\n"
+        "全县地区生产总值完成156.2亿元,增长5.8%,完成年度计划的97%;一般公共预算收入9.8亿元,增长6.1%。\n"
+        "二、2024年经济社会发展主要预期目标\n地区生产总值增长6%左右;城镇新增就业2000人以上。\n"
+    )
+    facts = planwatch.extract(report)
+    d = facts.document
+    assert (d.kind, d.region, d.issuer, d.published) == (
+        "work_report",
+        "松山县",
+        "松山县发展和改革局",
+        "2024-01-10",
+    )
+    assert [(o.subject, o.period, o.value, o.growth) for o in facts.observations] == [
+        ("地区生产总值", "2023", 156.2, 5.8),
+        ("一般公共预算收入", "2023", 9.8, 6.1),
+    ]
+    assert [(t.subject, t.year, t.value, t.qualifier) for t in facts.targets] == [
+        ("地区生产总值", 2024, 6, "about"),
+        ("城镇新增就业", 2024, 2000, "at_least"),
+    ]

@@ -53,7 +53,9 @@ _SPAN_MARKERS = re.compile(
 _SKIP_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)|^的?[\u4e00-\u9fff]{0,4}目标"
 )
-_SKIP_BEFORE = re.compile(r"(?:由原来的|从原来的|原来的)$")
+_SKIP_BEFORE = re.compile(
+    r"(?:由原来的|从原来的|原来的)$|(?:完成|占|为|达到?)(?:年度|全年|年)?(?:计划|目标|任务)(?:的)?$"
+)  # 完成年度计划的97%: progress against the year's plan, not a figure of its own
 _REFERENCE = re.compile(
     r"^(?:其中|同期|同时|此外|上半年|下半年|全年|今年|\s)*(?:全|我|本)([省市州县区旗盟])(?![场区域内外])"
 )

@@ -63,7 +63,7 @@ _KIND_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"重点工作任务(?!.*(?:完成情况|进展情况|报告))"
         ),
     ),
-    ("work_report", re.compile(r"政府工作报告|工作报告")),
+    ("work_report", re.compile(r"政府工作报告|工作报告|计划执行情况|执行情况.{0,40}报告")),
     ("bulletin", re.compile(r"统计公报|公报")),
     ("plan", re.compile(r"规划|纲要|行动计划|实施方案|计划")),
 )
@@ -281,6 +281,7 @@ def _doc_number(fields: dict[str, str], text: str, raw_title: str | None = None)
 
 def _region(title: str) -> str | None:
     """The region a title names first: a known one from the gazetteer, else a name-shaped prefix."""
+    title = re.sub(r"^(?:关于|印发)+", "", title)  # 关于松山县2023年…计划执行情况的报告
     for part in [title, *title.split("——")[1:]]:
         region = region_of_title(part)
         if region:
