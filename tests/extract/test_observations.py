@@ -293,3 +293,18 @@ def test_a_plan_execution_report_reviews_one_year_and_sets_the_next() -> None:
         ("地区生产总值", 2024, 6, "about"),
         ("城镇新增就业", 2024, 2000, "at_least"),
     ]
+
+
+def test_a_mid_term_evaluation_reports_figures_of_the_current_plan() -> None:
+    report = (
+        "松山县国民经济和社会发展第十四个五年规划纲要实施中期评估报告\n发布时间:2023-11-20 来源:松山县发展和改革局\n"
+        "一、规划实施总体情况\n2022年,全县地区生产总值达到168.3亿元,2021-2022年年均增长6.1%,完成规划目标进度的45%。"
+        "森林覆盖率达到44.1%。\n二、下一步工作\n确保到2025年地区生产总值达到220亿元。\n"
+    )
+    facts = planwatch.extract(report)
+    assert (facts.document.kind, facts.document.period) == ("work_report", None)
+    assert [(o.subject, o.period, o.value, o.growth) for o in facts.observations] == [
+        ("地区生产总值", "2022", 168.3, 6.1),
+        ("森林覆盖率", "2022", 44.1, None),
+    ]
+    assert [(t.subject, t.year, t.value) for t in facts.targets] == [("地区生产总值", 2025, 220)]

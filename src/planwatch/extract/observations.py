@@ -54,7 +54,7 @@ _SKIP_AFTER = re.compile(
     r"^[\u4e00-\u9fff]{0,3}中|^[\u4e00-\u9fff]{0,4}(?:机制|制度|模式)|^的?[\u4e00-\u9fff]{0,4}目标"
 )
 _SKIP_BEFORE = re.compile(
-    r"(?:由原来的|从原来的|原来的)$|(?:完成|占|为|达到?)(?:年度|全年|年)?(?:计划|目标|任务)(?:的)?$"
+    r"(?:由原来的|从原来的|原来的)$|(?:完成|占|为|达到?)(?:年度|全年|年|规划)?(?:计划|目标|任务)(?:进度)?(?:的)?$"
 )  # 完成年度计划的97%: progress against the year's plan, not a figure of its own
 _REFERENCE = re.compile(
     r"^(?:其中|同期|同时|此外|上半年|下半年|全年|今年|\s)*(?:全|我|本)([省市州县区旗盟])(?![场区域内外])"
@@ -66,6 +66,8 @@ _HALF = re.compile(
 _RANGE_MONTHS = {"6": "H1", "3": "Q1", "9": "Q3"}
 _MONTH_END = re.compile(r"(?:截至|截止|到)\s*(?:((?:19|20)\d{2})\s*年)?\s*([369])\s*月(?:底|末)")
 _MONTH_END_PART = {"3": "Q1", "6": "H1", "9": "Q3"}
+_TIME_ONLY = re.compile(r"^[\s，,]*(?:19|20)\d{2}\s*(?:[-—–~至到]\s*(?:19|20)\d{2}\s*)?年(?:以来)?[\s，,]*$")
+_SPAN_OF = re.compile(r"((?:19|20)\d{2})\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 _YEAR_OF = re.compile(r"((?:19|20)\d{2})\s*年(?:初|底|末)?(?:的)?$")
 _STATE_AFTER = re.compile(r"^[^，,。；;]{0,24}?(?:实现|达到)?(?:全覆盖|全部“?破零)")
 _STATE = re.compile(
@@ -166,6 +168,9 @@ def _period(
         return part
     if carried and not re.search(r"(?:19|20)\d{2}\s*年", sentence):
         return carried
+    span = _SPAN_OF.search(re.split(r"[，,；;。]", before)[-1])
+    if span:
+        return f"{span.group(1)}-{span.group(2)}"  # 2021-2022年年均增长6.1%
     explicit = _YEAR_OF.search(before)
     if explicit:
         return explicit.group(1)
@@ -287,6 +292,7 @@ def _sentence(
             before,
         ).strip()
         own_subject = _COMPARED.sub("", own_subject)  # 比2015年提高3.1个百分点: a change of the last figure
+        own_subject = _TIME_ONLY.sub("", own_subject)  # 2021-2022年年均增长6.1%: the rate of the last figure
         if q.unit == "倍" and re.search(r"(?:是|为|相当于)(?:(?:19|20)\d{2}\s*年(?:底|末)?)?的?$", before):
             continue  # 是2015年的1.6倍: a multiple of a base year, not a level
         if growth is not None and "分别" in sent.text[clause.start : q.start]:

@@ -15,7 +15,7 @@ from planwatch.parse.boilerplate import Role
 from planwatch.parse.parsed import Parsed
 
 _REVIEW = re.compile(
-    r"回顾|成就|成效|成绩|发展基础|现实基础|基础条件|发展现状|过去[一五]年|工作总结|总结|完成情况|执行情况|"
+    r"回顾|成就|成效|成绩|发展基础|现实基础|基础条件|发展现状|过去[一五]年|工作总结|总结|完成情况|执行情况|实施(?:总体)?情况|进展情况|"
     r"十[二三]五.{0,6}(?:时期|发展|回顾)|(?:19|20)\d{2}\s*年(?:工作)?(?:回顾|总结|主要工作|经济社会发展情况)"
 )
 _NEUTRAL = re.compile(

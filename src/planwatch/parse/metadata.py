@@ -63,7 +63,12 @@ _KIND_RULES: tuple[tuple[Kind, re.Pattern[str]], ...] = (
             r"重点工作任务(?!.*(?:完成情况|进展情况|报告))"
         ),
     ),
-    ("work_report", re.compile(r"政府工作报告|工作报告|计划执行情况|执行情况.{0,40}报告")),
+    (
+        "work_report",
+        re.compile(
+            r"政府工作报告|工作报告|计划执行情况|执行情况.{0,40}报告|中期评估|终期评估|评估报告|实施情况的?报告"
+        ),
+    ),
     ("bulletin", re.compile(r"统计公报|公报")),
     ("plan", re.compile(r"规划|纲要|行动计划|实施方案|计划")),
 )
