@@ -13,7 +13,7 @@ def _obs(text: str) -> list[Observation]:
 
 
 REPORT = (
-    "海北藏族自治州政府工作报告\n来源:海北州人民政府\n一、2021年工作回顾\n"
+    "黄南藏族自治州政府工作报告\n来源:黄南州人民政府\n一、2021年工作回顾\n"
     "全州完成地区生产总值88.6亿元,同比增长4.1%;社会消费品零售总额20.5亿元,同比下降2.3%;"
     "电商销售额同比增长35.2%。新建村级卫生室12所、乡镇卫生院3所。\n"
     "二、2022年工作安排\n地区生产总值增长6%左右。\n"
@@ -30,7 +30,7 @@ def test_work_report_review() -> None:
         ("村级卫生室", 12, "所", None, "2021"),
         ("乡镇卫生院", 3, "所", None, "2021"),
     ]
-    assert {o.region for o in obs} == {"海北藏族自治州"}
+    assert {o.region for o in obs} == {"黄南藏族自治州"}
     for o in obs:
         assert REPORT[o.evidence.start : o.evidence.end] == o.evidence.quote
 

@@ -41,7 +41,7 @@ def logical_key(info: DocumentInfo, source_path: str) -> str:
     """Which rows are versions of one document: kind|region|title|period (plans) or |year (others).
 
     The region is taken as written, so the key does not change when a region is added later. A work
-    report or bulletin titled the same every year (海北藏族自治州政府工作报告) is a new document each
+    report or bulletin titled the same every year (某某自治州政府工作报告) is a new document each
     year, hence the publication year; without a title, the source path is the key.
     """
     if not info.title:

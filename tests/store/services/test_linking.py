@@ -24,7 +24,7 @@ from planwatch.store.tables import CatalogIndicator, IndicatorRow, ObservationRo
 from tests.store.conftest import Stack
 
 REPORT = DocumentInfo(
-    kind="work_report", title="海北藏族自治州政府工作报告", region="海北藏族自治州", published="2022-03-16"
+    kind="work_report", title="黄南藏族自治州政府工作报告", region="黄南藏族自治州", published="2022-03-16"
 )
 
 
@@ -33,19 +33,19 @@ def ev(quote: str) -> Evidence:
 
 
 def report(*observations: Observation, text: str = "报告") -> Extracted:
-    """A work report of 海北州 with these observations (the text varies the content hash)."""
+    """A work report of 黄南州 with these observations (the text varies the content hash)."""
     facts = Facts(document=REPORT, observations=list(observations))
     return Extracted("haibei_report.txt", hashlib.sha256(text.encode()).hexdigest(), facts, text, "txt")
 
 
 GDP = Observation(subject="地区生产总值", region="全州", period="2021", value=100.4, unit="亿元", growth=3.2,
                   evidence=ev("全州完成地区生产总值100.4亿元,增长3.2%"))  # fmt: skip
-ODD = Observation(subject="牦牛存栏", region="海北州", period="2021", value=160.2, unit="万头",
+ODD = Observation(subject="牦牛存栏", region="黄南州", period="2021", value=160.2, unit="万头",
                   evidence=ev("牦牛存栏160.2万头"))  # fmt: skip
 
 
 def test_observation_linked_to_indicator_and_region(stack: Stack) -> None:
-    """GIVEN 海北州's report with 全州完成地区生产总值100.4亿元 WHEN stored THEN linked to gdp and 632200."""
+    """GIVEN 黄南州's report with 全州完成地区生产总值100.4亿元 WHEN stored THEN linked to gdp and 632300."""
     stack.store(report(GDP))
     with stack.db.session() as session:
         row, code = session.execute(
@@ -55,7 +55,7 @@ def test_observation_linked_to_indicator_and_region(stack: Stack) -> None:
         ).one()
         assert (code, row.region_code, row.year, row.value, row.growth, row.link_method) == (
             "gdp",
-            "632200",
+            "632300",
             2021,
             100.4,
             3.2,
@@ -69,7 +69,7 @@ def test_unmatched_are_listed_and_manual_links_survive_a_new_version(stack: Stac
     stack.store(report(GDP, ODD))
     waiting = links.unmatched(stack.db)
     assert [(u.subject, u.value, u.document) for u in waiting] == [
-        ("牦牛存栏", 160.2, "海北藏族自治州政府工作报告")
+        ("牦牛存栏", 160.2, "黄南藏族自治州政府工作报告")
     ]
     assert waiting[0].quote == "牦牛存栏160.2万头"
     label, entry, changed = links.set_link(stack.db, waiting[0].fact_id, "population", "tester")
