@@ -308,3 +308,18 @@ def test_a_mid_term_evaluation_reports_figures_of_the_current_plan() -> None:
         ("森林覆盖率", "2022", 44.1, None),
     ]
     assert [(t.subject, t.year, t.value) for t in facts.targets] == [("地区生产总值", 2025, 220)]
+
+
+def test_age_bands_listed_before_one_head_noun() -> None:
+    bulletin = (
+        "松山县2022年国民经济和社会发展统计公报\n一、综合\n"
+        "年末全县户籍人口112635人。0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为18891人、19099人、48951人和25594人。\n"
+    )
+    got = [(o.subject, o.value) for o in _obs(bulletin)]
+    assert got == [
+        ("年末全县户籍人口", 112635),
+        ("0-17岁户籍人口", 18891),
+        ("18-34岁户籍人口", 19099),
+        ("35-59岁户籍人口", 48951),
+        ("60岁及以上户籍人口", 25594),
+    ]

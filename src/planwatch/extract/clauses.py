@@ -154,6 +154,21 @@ def subject_for(before: str, after: str, counter: bool = False) -> tuple[str, bo
     return (trimmed[-40:] if len(trimmed) > 40 else trimmed), False
 
 
+_AGE_BAND = re.compile(r"^\d{1,3}\s*(?:[-—~～至]\s*\d{1,3}\s*)?(?:周)?岁(?:及以上|以上|及以下|以下)?")
+
+
+def _shared_head(subject: str) -> list[str]:
+    """Age bands listed before one head noun (0-17岁、18-34岁、60岁及以上户籍人口): a subject per band."""
+    items = [x.strip() for x in re.split(r"[、和及与](?![以上下])", subject) if x.strip()]
+    if len(items) < 2:
+        return []
+    last = _AGE_BAND.match(items[-1])
+    head = items[-1][last.end() :] if last else ""
+    if not head or not all(_AGE_BAND.fullmatch(x) for x in items[:-1]):
+        return []
+    return [x + head for x in items[:-1]] + [items[-1]]
+
+
 _PAIRED_RESIDENTS = re.compile(r"^(城镇|城市)(?:和|与|及|、)(农村|农牧区|乡村|农牧民)(居民.+)$")
 _MEASURE_END = re.compile(r"(?:率|度|比|比例|占比|比重|指数|系数|覆盖率|程度)$")
 
@@ -179,6 +194,9 @@ def distribute(
     forced: dict[int, list[str]] = {}
     for clause in parts:
         inside = [i for i, s in enumerate(starts) if clause.start <= s < clause.end]
+        cue = sentence.find("分别", clause.start, clause.end)
+        if cue >= 0:  # numbers before 分别 name the items (0-17岁、18-34岁…分别为), they are not the values
+            inside = [i for i in inside if starts[i] > cue]
         if not inside:
             continue
         first = inside[0]
@@ -187,6 +205,8 @@ def distribute(
         names = subject_list(subject) if not from_after else [subject]
         if len(names) < 2 and subject.startswith("居民") and re.search(r"城乡居民.*分别", before):
             names = ["城镇" + subject, "农村" + subject]  # 城乡居民人均可支配收入分别增长8.4%和5.9%
+        if len(names) < 2 and "分别" in before:
+            names = _shared_head(subject) or names  # 0-17岁、18-34岁、60岁及以上户籍人口分别为…
         pair = _PAIRED_RESIDENTS.match(subject)
         if len(names) < 2 and pair and "分别" in before:
             names = [pair.group(1) + pair.group(3), pair.group(2) + pair.group(3)]  # 城镇和农村居民…分别

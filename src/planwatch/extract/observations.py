@@ -269,6 +269,8 @@ def _sentence(
         after = sent.text[q.end : clause.end]
         if _SKIP_AFTER.match(after) or _SKIP_BEFORE.search(sent.text[: q.start]):
             continue
+        if q.unit in ("岁", "周岁") and not re.search(r"寿命|年龄|年限", before[-12:]):
+            continue  # 0-17岁、60岁及以上: an age band naming a group, not a figure
         if q.ratio or (last is not None and _DELTA_BEFORE.search(before) and ci <= last_clause + 1):
             # a ratio is read by _industry_structure; 比上年减少0.7万吨 after a level is its change
             if not q.ratio:
