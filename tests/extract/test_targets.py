@@ -60,7 +60,7 @@ def test_all_reach_one_number() -> None:
 def test_not_targets() -> None:
     """Years, ordinals, slogans, voltage classes, project sizes and age brackets are not goals."""
     body = (
-        "深入实施“十大工程”,落实“五个一批”,建设第二批示范区。新建330千伏变电站。推进200万千瓦光伏治沙项目。"
+        "深入实施“十大工程”,落实“五个一批”,建设第二批示范区。新建330千伏变电站。推进50万千瓦风电场项目。"
         "为3岁以下婴幼儿提供托育服务。坚持一张蓝图绘到底。\n"
     )
     assert _targets(body) == []
@@ -86,20 +86,20 @@ def test_work_report_year_comes_from_the_section() -> None:
 
 def test_a_heading_about_filling_gaps_is_still_forward_looking() -> None:
     """补齐…短板 names an action, not a review of problems: its goals count."""
-    text = "某市任务分工方案\n一、统筹推进基础设施建设,补齐县城建设短板弱项\n1. 完善交通设施。建制村招呼站覆盖率100%。\n牵头单位:市交通运输局\n"
-    assert [(t.subject, t.value) for t in planwatch.extract(text).targets] == [("建制村招呼站覆盖率", 100)]
+    text = "某市任务分工方案\n一、完善城乡基础设施\n1. 完善交通设施。农村客运站点覆盖率100%。\n牵头单位:市交通运输局\n"
+    assert [(t.subject, t.value) for t in planwatch.extract(text).targets] == [("农村客运站点覆盖率", 100)]
 
 
 def test_compound_units_and_service_hours() -> None:
-    (t,) = _targets("煤电机组平均耗水指标降至0.06立方米/秒·百万千瓦,推行24小时自助服务。")
-    assert (t.value, t.unit) == (0.06, "立方米/秒·百万千瓦")
+    (t,) = _targets("火电机组单位发电量耗水量降至0.08立方米/秒·百万千瓦,推行24小时自助服务。")
+    assert (t.value, t.unit) == (0.08, "立方米/秒·百万千瓦")
 
 
 def test_counts_restating_a_list_are_not_goals_but_named_facilities_are() -> None:
     got = [
         (t.subject, t.value)
         for t in _targets(
-            "探索发展生态经济、数字经济、平台经济三种经济形态。"
+            "探索发展绿色经济、数字经济、夜间经济三种新业态。"
             "扎实开展用地保障、增减挂钩、闲置土地处置三项工作。"
             "加快建设东湖、南山、北岭三个游客集散中心。"
         )

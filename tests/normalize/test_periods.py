@@ -64,7 +64,7 @@ def test_parse_date_rejects(text: str) -> None:
 
 
 def test_find_dates_reports_spans_including_a_clock_time() -> None:
-    text = "来源:柴达木日报 发布时间: 2020-09-22 11:44:04 编辑"
+    text = "来源:松山日报 发布时间: 2020-09-22 11:44:04 编辑"
     start = text.index("2020")
     assert find_dates(text) == [(dt.date(2020, 9, 22), start, start + len("2020-09-22 11:44:04"))]
 

@@ -95,7 +95,7 @@ def _mention(text: str, token: str) -> NumberMention:
         ("坚持四治四化", "四"),
         ("开展环境整治三年行动", "三"),
         ("实施十项工程", "十"),
-        ("继续实施百乡千村示范工程", "千"),
+        ("深入推进百乡千村示范创建", "千"),
     ],
 )
 def test_slogans_and_names_are_name_like(text: str, token: str) -> None:

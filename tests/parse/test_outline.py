@@ -78,12 +78,12 @@ def test_relative_levels_when_a_document_starts_at_yi() -> None:
 
 
 def test_news_kicker_headings() -> None:
-    news = "标题\n来源: 某日报\n始终把生态保护作为第一使命——\n绘就美丽画卷\n近年来,全州持续推进生态建设。\n"
+    news = "标题\n来源: 某日报\n坚持把绿色发展放在首位——\n描绘生态画卷\n近年来,全州持续推进生态建设。\n"
     facts = planwatch.extract(news)
     assert [(h.level, h.label, h.title) for h in facts.outline] == [
-        (1, None, "始终把生态保护作为第一使命——绘就美丽画卷")
+        (1, None, "坚持把绿色发展放在首位——描绘生态画卷")
     ]
-    assert news[facts.outline[0].start : facts.outline[0].end].endswith("绘就美丽画卷")
+    assert news[facts.outline[0].start : facts.outline[0].end].endswith("描绘生态画卷")
 
 
 def test_long_numbered_sentences_are_not_headings() -> None:

@@ -1,6 +1,6 @@
 """Sentences and clauses of a block, with absolute spans, and the subject a number belongs to.
 
-A number's subject is usually the phrase before its verb (``城区公园绿地覆盖率达到36%``); after a
+A number's subject is usually the phrase before its verb (``城区绿地率达到40%``); after a
 building verb it is the noun after the number (``力争建设2个森林乡镇``). Region words (全县, 我州),
 time phrases and verbs are trimmed from the subject.
 """
@@ -145,7 +145,7 @@ def subject_for(before: str, after: str, counter: bool = False) -> tuple[str, bo
         return noun, True
     if conj:
         trimmed = trim_subject(raw)
-    # 在各乡镇建设预处理站4座: verb + object + number → the object; but not through a linking verb
+    # 在各乡镇建设污水处理站6座: verb + object + number → the object; but not through a linking verb
     # (研究与试验发展经费投入强度达到1% keeps its whole name)
     if _VERB_INSIDE.search(trimmed) and not _LINK_END.search(raw):
         tail = _VERB_INSIDE.split(trimmed)[-1]

@@ -3,7 +3,7 @@
 ``find_quantities`` finds every number with its unit. Here we drop the ones that are not measured
 amounts in context: years, names and slogans, grades (5A级), voltage classes (330千伏), thresholds
 that qualify a noun (12岁以上儿童, 10亿元以上项目), descriptors inside an indicator name
-(公共交通站点500米覆盖率) and project sizes (200万千瓦光伏项目).
+(社区服务站300米覆盖率) and project sizes (50万千瓦风电项目).
 """
 
 from __future__ import annotations
@@ -56,13 +56,13 @@ _COUNTING = ("个", "项", "条", "种", "类", "大", "家", "座", "所", "张
 
 
 def restates_enumeration(text: str, q: Quantity) -> bool:
-    """Whether a count only restates the list right before it (生态保护、永久基本农田、城镇开发边界三条红线;
-    “全民健身”与“健康中国”两个国家战略): the number of listed names, not a measured amount. Named
+    """Whether a count only restates the list right before it (东区、西区、北区三个片区;
+    “文明城市”与“卫生城市”两个创建目标): the number of listed names, not a measured amount. Named
     facilities (滨河、和平两个便民市场) stay: building them is the fact."""
     if q.value is None or q.value < 2 or q.value > 12 or not (q.unit or "").startswith(_COUNTING):
         return False
     if _FACILITY_AFTER.match(text[q.end : q.end + 24]):
-        return False  # 建设西海、八宝、浩门、沙柳河四个游客集散中心: named facilities are counted things
+        return False  # 建设东湖、南山、北岭三个游客中心: named facilities are counted things
     head = text[max(0, q.start - 80) : q.start]
     clause = _CLAUSE_START.split(head)[-1]
     for sep in _ENUM_SEPARATORS:
@@ -115,7 +115,7 @@ def measured(text: str, q: Quantity) -> bool:
 
 
 def is_project_size(text: str, q: Quantity) -> bool:
-    """A capacity or size that is part of a project's name (200万千瓦光伏治沙项目)."""
+    """A capacity or size that is part of a project's name (50万千瓦风电场项目)."""
     return bool(_PROJECT_AFTER.match(text[q.end : q.end + 24]))
 
 

@@ -1,7 +1,7 @@
-"""Reported actual figures (完成地区生产总值100.4亿元,同比增长3.2%) from review sections, news and bulletins.
+"""Reported actual figures (完成地区生产总值86.3亿元,同比增长6.2%) from review sections, news and bulletins.
 
 A figure's growth rate (同比增长…%, 比上年下降…%) attaches to the level figure it follows; a growth with
-no level of its own (地区生产总值年均增长5.8%) is an observation with ``value`` null. The period is the
+no level of its own (地区生产总值年均增长6.4%) is an observation with ``value`` null. The period is the
 year the review covers (a report's 2021年工作回顾, a bulletin's year, an article's date, a half year or
 quarter when the sentence says so); in a plan's review of the previous five years, totals and things
 done are the span (2016-2020) and levels are its last year. The region is the document's, unless
@@ -179,7 +179,7 @@ def _period(
     )
     if frame.span is not None:
         if unit_is_rate and _AVERAGE.search(re.split(r"[，,；;：:]", before)[-1]):
-            return f"{frame.span[0]}-{frame.span[1]}"  # 年均增长5.8%: the rate over the whole span
+            return f"{frame.span[0]}-{frame.span[1]}"  # 年均增长6.4%: the rate over the whole span
         if m and int(m.group(1)) <= frame.span[1]:
             return m.group(1)
         if _STATE_AFTER.match(sentence[len(before) :]):
@@ -355,7 +355,7 @@ def _sentence(
 
 
 def _shares(run: str) -> tuple[float, float, float] | None:
-    """17.7:39.2:43.1 → the three shares; a run whose separators a web page lost (17.739.243.1) is split
+    """12.1:41.6:46.3 → the three shares; a run whose separators a web page lost (12.141.646.3) is split
     where the three parts read as shares adding up to 100."""
     parts = re.split(r"\s*[:：∶︰]\s*", run)
     if len(parts) == 3:
@@ -372,7 +372,7 @@ def _shares(run: str) -> tuple[float, float, float] | None:
 
 
 def _industry_structure(frame: _Frame, year: int | None, sent: Piece, text: str, facts: Facts) -> None:
-    """三次产业结构由2015年的17.7:39.2:43.1调整为14.2:22.4:63.4 → a share per sector and year."""
+    """三次产业结构由2015年的15.2:44.1:40.7调整为12.1:41.6:46.3 → a share per sector and year."""
     for m in _STRUCTURE.finditer(sent.text):
         stop = re.search(r"[。；;]|[，,](?![\d.]*[:：∶︰])", sent.text[m.end() :])
         window_end = m.end() + (stop.start() if stop else len(sent.text) - m.end())

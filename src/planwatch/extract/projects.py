@@ -3,7 +3,7 @@
 Three layouts occur: a table with a 项目名称 column (a 类别 column gives the group, a 总投资 column the
 investment), numbered items (``1.名称`` then a description, or ``6.名称。描述…`` on one line),
 and groups written ``X项目。A、B、C。``. In a group list, a 、 can also join parts of one project
-(``文化馆、图书馆总分馆项目``), so an item that does not end like a project name is joined to the next.
+(``体育馆、游泳馆综合体项目``), so an item that does not end like a project name is joined to the next.
 """
 
 from __future__ import annotations

@@ -304,7 +304,7 @@ class Gazetteer:
         """The region named at the start of a title, as written (乌海市海南区国民经济… → 乌海市海南区).
 
         A title of the form 主题——副题 is also read at the start of its subtitle
-        (…现代化强州——海西州推进… → 海西州).
+        (…高质量发展——玉树州推进… → 玉树州).
         """
         for part in title.split("——"):
             named = self._leading_region(part)

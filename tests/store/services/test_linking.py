@@ -38,14 +38,14 @@ def report(*observations: Observation, text: str = "报告") -> Extracted:
     return Extracted("haibei_report.txt", hashlib.sha256(text.encode()).hexdigest(), facts, text, "txt")
 
 
-GDP = Observation(subject="地区生产总值", region="全州", period="2021", value=100.4, unit="亿元", growth=3.2,
-                  evidence=ev("全州完成地区生产总值100.4亿元,增长3.2%"))  # fmt: skip
+GDP = Observation(subject="地区生产总值", region="全州", period="2021", value=92.7, unit="亿元", growth=3.2,
+                  evidence=ev("全州完成地区生产总值92.7亿元,增长3.2%"))  # fmt: skip
 ODD = Observation(subject="牦牛存栏", region="黄南州", period="2021", value=160.2, unit="万头",
                   evidence=ev("牦牛存栏160.2万头"))  # fmt: skip
 
 
 def test_observation_linked_to_indicator_and_region(stack: Stack) -> None:
-    """GIVEN 黄南州's report with 全州完成地区生产总值100.4亿元 WHEN stored THEN linked to gdp and 632300."""
+    """GIVEN 黄南州's report with 全州完成地区生产总值92.7亿元 WHEN stored THEN linked to gdp and 632300."""
     stack.store(report(GDP))
     with stack.db.session() as session:
         row, code = session.execute(
@@ -57,7 +57,7 @@ def test_observation_linked_to_indicator_and_region(stack: Stack) -> None:
             "gdp",
             "632300",
             2021,
-            100.4,
+            92.7,
             3.2,
             "exact",
         )

@@ -103,7 +103,7 @@ def test_xlsx_with_english_headers(stack: Stack, tmp_path: Path) -> None:
 
 
 def test_manual_observation(stack: Stack) -> None:
-    raw = {"indicator": "湟水河流域断面水质", "region": "海晏县", "year": 2023, "text": "Ⅱ类"}
+    raw = {"indicator": "白鹭河流域断面水质", "region": "海晏县", "year": 2023, "text": "Ⅱ类"}
     with pytest.raises(ValidationError, match="unknown indicator"):
         observe.observe(stack.db, raw, "tester")  # not in the catalogue until the plan is ingested
     raw = {"indicator": "森林覆盖率", "region": "海晏县", "year": 2023, "value": 11.74, "note": "林草局报送"}
