@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for, without_region
 from planwatch.extract.numbers_in_text import quantities_in
-from planwatch.extract.sections import Section, section_roles
+from planwatch.extract.sections import Section, block_years, section_roles
 from planwatch.extract.table_observations import extract_table_observations
 from planwatch.model.facts import Evidence, Facts, Observation
 from planwatch.normalize.quantities import Quantity
@@ -43,7 +43,6 @@ _STRUCTURE = re.compile(r"三次产业(?:增加值)?(?:结构|比例|比)(?:比)
 _STRUCTURE_NUMBERS = re.compile(
     r"(?:(?P<year>(?:19|20)\d{2})\s*年(?:底|末)?的?)?(?P<run>\d{1,2}(?:\.\d{1,2})?(?:\s*[:：∶︰]\s*\d{1,2}(?:\.\d{1,2})?){2}|[\d.]{9,16}?(?=(?:19|20)\d{2}\s*年|[^\d.]|$))"
 )
-_LOOSE_YEAR = re.compile(r"[一二三四五六七八九十、\s]*((?:19|20)\d{2})\s*年(?:主要)?工作(?:回顾|总结)")
 _SECTORS = ("第一产业比重", "第二产业比重", "第三产业比重")
 _LIST_JOIN = re.compile(r"\s*(?:和|与|及|、)\s*")
 _AVERAGE = re.compile(r"年均|平均每年|年平均")
@@ -128,15 +127,6 @@ def _frame(parsed: Parsed) -> _Frame:
         year = int(title_year.group(1)) - 1 if title_year else (published - 1 if published else None)
         return _Frame(info.region, year, None)
     return _Frame(info.region, published, None)
-
-
-def _section_year(parsed: Parsed, pos: int) -> int | None:
-    for n in reversed(parsed.outline):
-        if n.kind == "heading" and n.start <= pos < n.content_end:
-            m = re.search(r"((?:19|20)\d{2})\s*年", n.title)
-            if m:
-                return int(m.group(1))
-    return None
 
 
 def _part_of_year(sentence: str, year: int | None) -> str | None:
@@ -404,14 +394,11 @@ def extract_observations(parsed: Parsed, facts: Facts) -> None:
     frame = _frame(parsed)
     extract_table_observations(parsed, facts, frame.region, frame.year)
     roles = section_roles(parsed)
-    loose_year: int | None = None
-    for block, role in zip(parsed.doc.blocks, roles, strict=True):
+    years = block_years(parsed)
+    for i, (block, role) in enumerate(zip(parsed.doc.blocks, roles, strict=True)):
         if role != Section.REVIEW:
             continue
-        loose = _LOOSE_YEAR.fullmatch(block.text.strip())
-        if loose:  # 2019年工作回顾 on a line of its own, without a number
-            loose_year = int(loose.group(1))
-        year = _section_year(parsed, block.span.start) or loose_year or frame.year
+        year = years[i] or frame.year
         carried: str | None = None  # 2020年上半年, … carries over the block's later sentences
         topic: str | None = None  # a sub-region carries over a ；
         sents = sentences(block.text, block.span.start)

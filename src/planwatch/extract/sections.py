@@ -70,15 +70,31 @@ def section_roles(parsed: Parsed) -> list[Section]:
     return roles
 
 
+def block_years(parsed: Parsed) -> list[int | None]:
+    """For every block, the year its section names: the innermost heading with a year (二、2022年工作安排),
+    else an unnumbered heading line over it (2019年工作回顾); the year of a work report's figures and goals."""
+    section_roles(parsed)
+    years = parsed.cache["block_years"]
+    assert isinstance(years, list)
+    return years
+
+
+def _year_of(title: str | None) -> int | None:
+    m = re.search(r"((?:19|20)\d{2})\s*年", title) if title else None
+    return int(m.group(1)) if m else None
+
+
 def _section_roles(parsed: Parsed) -> list[Section]:
     kind = parsed.info.kind
     claimed = sorted(parsed.claimed)
     roles: list[Section] = []
     all_titles = titles_over(parsed, [b.span.start for b in parsed.doc.blocks])
     loose: str | None = None  # a short unnumbered line such as 2019年工作回顾 heads what follows it
+    years: list[int | None] = []
     for b, role, titles in zip(parsed.doc.blocks, parsed.roles, all_titles, strict=True):
         if _loose_heading(b.text.strip()) and role == Role.BODY:
             loose = b.text.strip()
+        years.append(next((y for y in map(_year_of, reversed(titles)) if y), None) or _year_of(loose))
         titles = titles or ([loose] if loose else [])
         if (
             role != Role.BODY
@@ -104,4 +120,5 @@ def _section_roles(parsed: Parsed) -> list[Section]:
             else:
                 verdict = Section.NEUTRAL
         roles.append(verdict)
+    parsed.cache["block_years"] = years
     return roles

@@ -13,7 +13,7 @@ import re
 
 from planwatch.extract.clauses import Piece, clauses, distribute, sentences, subject_for
 from planwatch.extract.numbers_in_text import is_project_size, quantities_in
-from planwatch.extract.sections import Section, section_roles
+from planwatch.extract.sections import Section, block_years, section_roles
 from planwatch.model.document import BlockKind
 from planwatch.model.facts import Evidence, Facts, Qualifier, Target, TargetKind
 from planwatch.normalize.qualifiers import AFTER_MARKERS, BEFORE_MARKERS, qualifier_of
@@ -36,11 +36,6 @@ _REDUCTION = re.compile(r"(?:降低|下降|减少|降幅|削减|压减)\s*$")
 _LEADING_MARKER = re.compile(r"^(?:左右|以上|以内|以下|及以上|余|多)")
 
 
-_LOOSE_HEADING = re.compile(
-    r"[一二三四五六七八九十、\s]*((?:19|20)\d{2})\s*年(?:主要)?(?:工作|目标|任务)(?:安排|建议|思路|重点|任务)?"
-)
-
-
 def _default_year(parsed: Parsed) -> int | None:
     info = parsed.info
     if info.period:
@@ -54,16 +49,6 @@ def _default_year(parsed: Parsed) -> int | None:
     if info.published:
         return int(info.published[:4])
     return max(years) if years else None
-
-
-def _section_year(parsed: Parsed, pos: int, default: int | None) -> int | None:
-    """A work report's 2022年工作安排 section sets the year of its goals."""
-    for n in parsed.outline:
-        if n.kind == "heading" and n.start <= pos < n.content_end:
-            m = re.search(r"((?:19|20)\d{2})\s*年", n.title)
-            if m:
-                return int(m.group(1))
-    return default
 
 
 def _kind(before: str) -> TargetKind:
@@ -180,19 +165,12 @@ def extract_targets(parsed: Parsed, facts: Facts) -> None:
     roles = section_roles(parsed)
     default = _default_year(parsed)
     boxes = [(n.start, n.content_end) for n in parsed.outline if n.kind == "box"]
-    loose: int | None = None  # 2024年工作安排 on a line of its own, without a number
-    for block, role in zip(parsed.doc.blocks, roles, strict=True):
-        heading = _LOOSE_HEADING.fullmatch(block.text.strip())
-        if heading:
-            loose = int(heading.group(1))
+    years = block_years(parsed)
+    for i, (block, role) in enumerate(zip(parsed.doc.blocks, roles, strict=True)):
         if role != Section.FORWARD:
             continue
         in_box = any(s <= block.span.start < e for s, e in boxes)
-        year = (
-            _section_year(parsed, block.span.start, loose or default)
-            if parsed.info.kind == "work_report"
-            else default
-        )
+        year = (years[i] or default) if parsed.info.kind == "work_report" else default
         sents = sentences(block.text, block.span.start)
         found = quantities_in(parsed, [(p.start, p.end) for p in sents])
         for sent, qs in zip(sents, found, strict=True):

@@ -251,17 +251,23 @@ def supervise_indicator(
                 f"指标 {code!r} 不在指标库中 (unknown indicator)", hint="see `planwatch catalog list`"
             )
         key = indicator_key(place.code, entry.code)
-        item = repo.items_by_key(session, [key]).get(key)
-        if item is None:
-            item = WorkItem(kind="indicator", key=key, region_code=place.code, indicator_code=entry.code,
-                            title=entry.name, deadline=deadline, deadline_source="manual" if deadline else "none")  # fmt: skip
-            session.add(item)
-            session.flush()
-            record(session, actor, "item_add", "work_item", item.id, None, item_state(item))
-        item_id = item.id
+        item_id = _item_for(session, actor, WorkItem(kind="indicator", key=key, region_code=place.code,
+                            indicator_code=entry.code, title=entry.name, deadline=deadline,
+                            deadline_source="manual" if deadline else "none"))  # fmt: skip
     for unit_id in unit_ids:
         assign(db, who, actor, item_id, unit_id, "lead")
     return item_id
+
+
+def _item_for(session: Session, actor: Actor, new: WorkItem) -> int:
+    """The id of the item with ``new``'s key: the existing one, else ``new`` added (and audited)."""
+    item = repo.items_by_key(session, [new.key]).get(new.key)
+    if item is None:
+        item = new
+        session.add(item)
+        session.flush()
+        record(session, actor, "item_add", "work_item", item.id, None, item_state(item))
+    return item.id
 
 
 def supervise_project(
@@ -280,15 +286,10 @@ def supervise_project(
         if found is None or doc is None:
             raise NotFoundError(f"项目 {project_id} 不存在 (no project {project_id})", hint="see /projects")
         key = project_key(doc.logical_key, found.box, found.name)
-        item = repo.items_by_key(session, [key]).get(key)
-        if item is None:
-            item = WorkItem(kind="project", key=key, region_code=found.region_code, document_key=doc.logical_key,
-                            document_id=doc.id, project_id=found.id, title=found.name, deadline=deadline,
-                            deadline_source="manual" if deadline else "none")  # fmt: skip
-            session.add(item)
-            session.flush()
-            record(session, actor, "item_add", "work_item", item.id, None, item_state(item))
-        item_id = item.id
+        item_id = _item_for(session, actor, WorkItem(kind="project", key=key, region_code=found.region_code,
+                            document_key=doc.logical_key, document_id=doc.id, project_id=found.id,
+                            title=found.name, deadline=deadline,
+                            deadline_source="manual" if deadline else "none"))  # fmt: skip
     for unit_id in unit_ids:
         assign(db, who, actor, item_id, unit_id, "lead")
     return item_id
